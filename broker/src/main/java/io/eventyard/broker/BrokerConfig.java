@@ -1,0 +1,111 @@
+package io.eventyard.broker;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything the broker can be told at start. Defaults follow RabbitMQ's where RabbitMQ has one.
+ *
+ * @param host              the address the listeners bind to
+ * @param amqpPort          AMQP 0-9-1 port; 0 picks a free port ({@link Broker#amqpPort()} tells which)
+ * @param dataDir           where durable definitions live; {@code null} keeps everything in memory
+ * @param defaultUser       the user created on first start, with all permissions on {@code /}
+ * @param defaultPassword   its password
+ * @param loopbackOnlyUser  a user that may connect from loopback addresses only ({@code guest}, as in RabbitMQ);
+ *                          {@code null} for none
+ * @param maxConnections    connections accepted at once; more are refused at the socket
+ * @param channelMax        the channel-max the broker proposes in connection.tune
+ * @param frameMax          the frame-max the broker proposes in connection.tune (bytes)
+ * @param maxMessageSize    the largest message body accepted (bytes)
+ * @param heartbeat         the heartbeat the broker proposes in connection.tune; zero disables
+ * @param handshakeTimeout  how long a new socket may take to finish connection.open
+ */
+public record BrokerConfig(
+        String host,
+        int amqpPort,
+        Path dataDir,
+        String defaultUser,
+        String defaultPassword,
+        String loopbackOnlyUser,
+        int maxConnections,
+        int channelMax,
+        int frameMax,
+        int maxMessageSize,
+        Duration heartbeat,
+        Duration handshakeTimeout) {
+
+    public BrokerConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(heartbeat, "heartbeat");
+        Objects.requireNonNull(handshakeTimeout, "handshakeTimeout");
+        if (frameMax < 4096) {
+            throw new IllegalArgumentException("frameMax must be at least 4096 (AMQP 0-9-1 section 4.2.1), was " + frameMax);
+        }
+        if (channelMax < 1 || channelMax > 65535) {
+            throw new IllegalArgumentException("channelMax must be in 1..65535, was " + channelMax);
+        }
+    }
+
+    /** RabbitMQ 3.10's defaults, on port 5672, in memory. */
+    public static BrokerConfig defaults() {
+        return new BrokerConfig("0.0.0.0", 5672, null, "guest", "guest", "guest",
+                Integer.MAX_VALUE, 2047, 131072, 128 * 1024 * 1024,
+                Duration.ofSeconds(60), Duration.ofSeconds(10));
+    }
+
+    /** An in-process broker for tests: loopback, a free port, definitions kept in {@code dataDir}. */
+    public static BrokerConfig forTests(Path dataDir) {
+        return defaults().withHost("127.0.0.1").withAmqpPort(0).withDataDir(dataDir);
+    }
+
+    public BrokerConfig withHost(String value) {
+        return new BrokerConfig(value, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
+                maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout);
+    }
+
+    public BrokerConfig withAmqpPort(int value) {
+        return new BrokerConfig(host, value, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
+                maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout);
+    }
+
+    public BrokerConfig withDataDir(Path value) {
+        return new BrokerConfig(host, amqpPort, value, defaultUser, defaultPassword, loopbackOnlyUser,
+                maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout);
+    }
+
+    public BrokerConfig withDefaultUser(String user, String password) {
+        return new BrokerConfig(host, amqpPort, dataDir, user, password, loopbackOnlyUser,
+                maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout);
+    }
+
+    public BrokerConfig withLoopbackOnlyUser(String value) {
+        return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, value,
+                maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout);
+    }
+
+    public BrokerConfig withMaxConnections(int value) {
+        return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
+                value, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout);
+    }
+
+    public BrokerConfig withChannelMax(int value) {
+        return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
+                maxConnections, value, frameMax, maxMessageSize, heartbeat, handshakeTimeout);
+    }
+
+    public BrokerConfig withFrameMax(int value) {
+        return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
+                maxConnections, channelMax, value, maxMessageSize, heartbeat, handshakeTimeout);
+    }
+
+    public BrokerConfig withMaxMessageSize(int value) {
+        return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
+                maxConnections, channelMax, frameMax, value, heartbeat, handshakeTimeout);
+    }
+
+    public BrokerConfig withHeartbeat(Duration value) {
+        return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
+                maxConnections, channelMax, frameMax, maxMessageSize, value, handshakeTimeout);
+    }
+}
