@@ -29,6 +29,11 @@ public final class Broker implements AutoCloseable {
         return amqpPort;
     }
 
+    /** Virtual hosts, users and permissions. */
+    public BrokerAdmin admin() {
+        throw new IllegalStateException("not yet: the core is being built");
+    }
+
     /** Stops listening, closes every connection and waits for the core to finish. */
     @Override
     public void close() {
