@@ -1,23 +1,94 @@
 package io.eventyard.broker;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.eventyard.broker.amqp.AmqpServer;
+import io.eventyard.broker.core.BrokerCore;
+import io.eventyard.broker.core.CoreExecutor;
+import io.eventyard.broker.core.auth.Permission;
+import io.eventyard.broker.core.vhost.DurableDefinitions;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 
 /**
  * The embeddable broker. {@code Broker.start(BrokerConfig.forTests(dir))} starts it in-process on a free
- * port; {@link #amqpPort()} tells which.
+ * port; {@link #amqpPort()} tells which. No framework is needed around it.
  */
 public final class Broker implements AutoCloseable {
 
-    private final BrokerConfig config;
-    private final int amqpPort;
+    private static final Logger LOG = LoggerFactory.getLogger(Broker.class);
 
-    private Broker(BrokerConfig config, int amqpPort) {
+    private final BrokerConfig config;
+    private final CoreExecutor executor;
+    private final BrokerCore core;
+    private final DefinitionsOnDisk definitions;
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final AmqpServer amqp;
+    private final BrokerAdmin admin;
+
+    private Broker(BrokerConfig config, CoreExecutor executor, BrokerCore core, DefinitionsOnDisk definitions,
+                   EventLoopGroup boss, EventLoopGroup workers, AmqpServer amqp) {
         this.config = config;
-        this.amqpPort = amqpPort;
+        this.executor = executor;
+        this.core = core;
+        this.definitions = definitions;
+        this.boss = boss;
+        this.workers = workers;
+        this.amqp = amqp;
+        this.admin = new CoreAdmin(core);
     }
 
     public static Broker start(BrokerConfig config) throws IOException {
-        throw new IOException("not yet: the AMQP listener is being built");
+        CoreExecutor executor = new CoreExecutor();
+        DefinitionsOnDisk definitions = null;
+        EventLoopGroup boss = null;
+        EventLoopGroup workers = null;
+        try {
+            DurableDefinitions durable = DurableDefinitions.NONE;
+            if (config.dataDir() != null) {
+                definitions = DefinitionsOnDisk.open(config.dataDir());
+                durable = definitions;
+            }
+            BrokerCore core = new BrokerCore(executor, durable, Clock.systemUTC());
+            DefinitionsOnDisk recovered = definitions;
+            executor.call(() -> {
+                if (recovered != null) {
+                    recovered.restoreInto(core);
+                }
+                createDefaultsOnFirstStart(core, config);
+                return null;
+            });
+            boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+            workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+            AmqpServer amqp = AmqpServer.bind(config, core, boss, workers);
+            LOG.info("AMQP 0-9-1 listening on {}:{}{}", config.host(), amqp.port(),
+                    config.dataDir() == null ? " (in memory)" : " (definitions in " + config.dataDir() + ")");
+            return new Broker(config, executor, core, definitions, boss, workers, amqp);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            shutdown(executor, definitions, boss, workers);
+            throw new IOException("interrupted while binding", e);
+        } catch (IOException | RuntimeException e) {
+            shutdown(executor, definitions, boss, workers);
+            throw e instanceof IOException io ? io : new IOException("broker failed to start: " + e.getMessage(), e);
+        }
+    }
+
+    // RabbitMQ creates the vhost "/" and the user guest, with every permission on "/", on its first start.
+    private static void createDefaultsOnFirstStart(BrokerCore core, BrokerConfig config) {
+        if (core.hasUsers() || !core.virtualHosts().isEmpty()) {
+            return;
+        }
+        core.addVirtualHost("/");
+        core.putUser(config.defaultUser(), config.defaultPassword(), List.of("administrator"));
+        core.setPermission(new Permission(config.defaultUser(), "/", ".*", ".*", ".*"));
     }
 
     public BrokerConfig config() {
@@ -26,16 +97,37 @@ public final class Broker implements AutoCloseable {
 
     /** The AMQP port actually bound (useful when the configuration asked for port 0). */
     public int amqpPort() {
-        return amqpPort;
+        return amqp.port();
     }
 
     /** Virtual hosts, users and permissions. */
     public BrokerAdmin admin() {
-        throw new IllegalStateException("not yet: the core is being built");
+        return admin;
     }
 
     /** Stops listening, closes every connection and waits for the core to finish. */
     @Override
     public void close() {
+        amqp.close();
+        executor.call(() -> {
+            core.closeAllConnections("broker shutdown");
+            return null;
+        });
+        shutdown(executor, definitions, boss, workers);
+        LOG.info("broker stopped");
+    }
+
+    private static void shutdown(CoreExecutor executor, DefinitionsOnDisk definitions, EventLoopGroup boss,
+                                 EventLoopGroup workers) {
+        if (workers != null) {
+            workers.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        }
+        if (boss != null) {
+            boss.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        }
+        executor.close();
+        if (definitions != null) {
+            definitions.close();
+        }
     }
 }

@@ -1,0 +1,464 @@
+package io.eventyard.broker.amqp.handler;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.eventyard.broker.amqp.AmqpException;
+import io.eventyard.broker.amqp.ReplyCode;
+import io.eventyard.broker.amqp.codec.AmqpCommand;
+import io.eventyard.broker.amqp.codec.BasicMethod;
+import io.eventyard.broker.amqp.codec.ChannelMethod;
+import io.eventyard.broker.amqp.codec.ConfirmMethod;
+import io.eventyard.broker.amqp.codec.ExchangeMethod;
+import io.eventyard.broker.amqp.codec.Method;
+import io.eventyard.broker.amqp.codec.QueueMethod;
+import io.eventyard.broker.amqp.codec.TxMethod;
+import io.eventyard.broker.core.auth.Access;
+import io.eventyard.broker.core.exchange.Exchange;
+import io.eventyard.broker.core.message.Message;
+import io.eventyard.broker.core.message.MessageProperties;
+import io.eventyard.broker.core.queue.MessageQueue;
+import io.eventyard.broker.core.queue.QueueConsumer;
+import io.eventyard.broker.core.queue.QueueEntry;
+import io.eventyard.broker.core.vhost.PublishResult;
+
+/**
+ * One AMQP channel: its consumers, its unacknowledged deliveries, prefetch, confirm and transaction
+ * modes. Owned by the core thread; every method here runs there.
+ */
+final class AmqpChannel {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AmqpConnection connection;
+    private final int id;
+    private final Map<String, ChannelConsumer> consumers = new LinkedHashMap<>();
+    private final UnackedDeliveries unacked = new UnackedDeliveries();
+    private boolean closing;
+    private long nextDeliveryTag = 1;
+    private int consumerPrefetch;
+    private int globalPrefetch;
+    private boolean confirmMode;
+    private long nextPublishSeqNo = 1;
+    private TransactionBuffer transaction;
+    private String lastDeclaredQueue = "";
+
+    AmqpChannel(AmqpConnection connection, int id) {
+        this.connection = connection;
+        this.id = id;
+    }
+
+    AmqpConnection connection() {
+        return connection;
+    }
+
+    int id() {
+        return id;
+    }
+
+    boolean closing() {
+        return closing;
+    }
+
+    void send(Method method) {
+        connection.send(new AmqpCommand(id, method, null, null));
+    }
+
+    private void send(Method method, MessageProperties properties, byte[] body) {
+        connection.send(new AmqpCommand(id, method, properties, body));
+    }
+
+    AmqpException unexpected(Method method) {
+        return AmqpException.connectionError(ReplyCode.COMMAND_INVALID,
+                "unexpected method " + method.name() + " on a channel", method.classId(), method.methodId());
+    }
+
+    // ---- dispatch ---------------------------------------------------------------------------------------
+
+    void handle(AmqpCommand command) {
+        Method method = command.method();
+        if (closing) {
+            // AMQP 0-9-1 section 2.2.4: after channel.close, only close-ok (or a crossing close) counts.
+            if (method instanceof ChannelMethod.CloseOk) {
+                connection.channelClosed(this);
+            } else if (method instanceof ChannelMethod.Close) {
+                send(new ChannelMethod.CloseOk());
+            }
+            return;
+        }
+        if (method instanceof BasicMethod basic) {
+            handleBasic(basic, command);
+        } else if (method instanceof QueueMethod queueMethod) {
+            QueueMethodHandler.handle(this, queueMethod);
+        } else if (method instanceof ExchangeMethod exchangeMethod) {
+            ExchangeMethodHandler.handle(this, exchangeMethod);
+        } else if (method instanceof ChannelMethod channelMethod) {
+            handleChannel(channelMethod);
+        } else if (method instanceof ConfirmMethod.Select select) {
+            if (transaction != null) {
+                throw precondition("cannot switch from tx to confirm mode", method);
+            }
+            confirmMode = true;
+            if (!select.noWait()) {
+                send(new ConfirmMethod.SelectOk());
+            }
+        } else if (method instanceof TxMethod txMethod) {
+            handleTx(txMethod);
+        } else {
+            throw unexpected(method);
+        }
+    }
+
+    private void handleChannel(ChannelMethod method) {
+        if (method instanceof ChannelMethod.Close) {
+            release();
+            send(new ChannelMethod.CloseOk());
+            connection.channelClosed(this);
+        } else if (method instanceof ChannelMethod.Flow flow) {
+            if (!flow.active()) {
+                throw AmqpException.connectionError(ReplyCode.NOT_IMPLEMENTED, "active=false",
+                        method.classId(), method.methodId());
+            }
+            send(new ChannelMethod.FlowOk(true));
+        } else if (method instanceof ChannelMethod.Open) {
+            throw AmqpException.connectionError(ReplyCode.CHANNEL_ERROR, "second 'channel.open' seen",
+                    method.classId(), method.methodId());
+        } else if (method instanceof ChannelMethod.FlowOk) {
+            // the client's answer to a broker-initiated flow; the broker never sends one
+        } else {
+            throw unexpected(method);
+        }
+    }
+
+    private void handleBasic(BasicMethod method, AmqpCommand command) {
+        if (method instanceof BasicMethod.Publish publish) {
+            publish(publish, command.properties(), command.body());
+        } else if (method instanceof BasicMethod.Ack ack) {
+            settle(ack.deliveryTag(), ack.multiple(), true, false, method);
+        } else if (method instanceof BasicMethod.Nack nack) {
+            settle(nack.deliveryTag(), nack.multiple(), false, nack.requeue(), method);
+        } else if (method instanceof BasicMethod.Reject reject) {
+            settle(reject.deliveryTag(), false, false, reject.requeue(), method);
+        } else if (method instanceof BasicMethod.Consume consume) {
+            consume(consume);
+        } else if (method instanceof BasicMethod.Cancel cancel) {
+            ChannelConsumer consumer = consumers.remove(cancel.consumerTag());
+            if (consumer != null) {
+                consumer.queue().removeConsumer(consumer);
+            }
+            if (!cancel.noWait()) {
+                send(new BasicMethod.CancelOk(cancel.consumerTag()));
+            }
+        } else if (method instanceof BasicMethod.Get get) {
+            get(get);
+        } else if (method instanceof BasicMethod.Qos qos) {
+            if (qos.prefetchSize() != 0) {
+                throw AmqpException.connectionError(ReplyCode.NOT_IMPLEMENTED,
+                        "prefetch_size!=0 (" + qos.prefetchSize() + ")", method.classId(), method.methodId());
+            }
+            if (qos.global()) {
+                globalPrefetch = qos.prefetchCount();
+            } else {
+                consumerPrefetch = qos.prefetchCount();
+            }
+            send(new BasicMethod.QosOk());
+            redispatch();
+        } else if (method instanceof BasicMethod.Recover recover) {
+            recover(recover.requeue(), method);
+            send(new BasicMethod.RecoverOk());
+        } else if (method instanceof BasicMethod.RecoverAsync recover) {
+            recover(recover.requeue(), method);
+        } else {
+            throw unexpected(method);
+        }
+    }
+
+    // ---- publishing -------------------------------------------------------------------------------------
+
+    private void publish(BasicMethod.Publish publish, MessageProperties properties, byte[] body) {
+        if (publish.immediate()) {
+            throw AmqpException.connectionError(ReplyCode.NOT_IMPLEMENTED, "immediate=true",
+                    publish.classId(), publish.methodId());
+        }
+        connection.authorize(Access.WRITE, "exchange", publish.exchange());
+        Exchange exchange = connection.virtualHost().exchange(publish.exchange());
+        if (exchange.internal()) {
+            throw AmqpException.channelError(ReplyCode.ACCESS_REFUSED, "cannot publish to internal exchange '"
+                    + publish.exchange() + "' in vhost '" + connection.virtualHost().name() + "'",
+                    publish.classId(), publish.methodId());
+        }
+        if (properties.userId() != null && !properties.userId().equals(connection.user())) {
+            throw precondition("user_id property set to '" + properties.userId() + "' but authenticated user was '"
+                    + connection.user() + "'", publish);
+        }
+        if (properties.expiration() != null) {
+            validateExpiration(properties.expiration(), publish);
+        }
+        Message message = new Message(publish.exchange(), publish.routingKey(), properties, body);
+        if (transaction != null) {
+            transaction.publish(message, publish.mandatory());
+            return;
+        }
+        route(message, publish.mandatory());
+    }
+
+    private void validateExpiration(String expiration, Method method) {
+        long value;
+        try {
+            value = Long.parseLong(expiration);
+        } catch (NumberFormatException e) {
+            throw precondition("invalid expiration '" + expiration + "': {error,no_integer}", method);
+        }
+        if (value < 0) {
+            throw precondition("invalid expiration '" + expiration + "': {value_negative," + value + "}", method);
+        }
+    }
+
+    private void route(Message message, boolean mandatory) {
+        long sequence = confirmMode ? nextPublishSeqNo++ : 0;
+        PublishResult result = connection.virtualHost().publish(message);
+        if (result.routedQueues() == 0 && mandatory) {
+            send(new BasicMethod.Return(ReplyCode.NO_ROUTE, "NO_ROUTE", message.exchange(), message.routingKey()),
+                    message.properties(), message.body());
+        }
+        if (confirmMode) {
+            send(result.rejected() ? new BasicMethod.Nack(sequence, false, false) : new BasicMethod.Ack(sequence, false));
+        }
+    }
+
+    // ---- consuming --------------------------------------------------------------------------------------
+
+    private void consume(BasicMethod.Consume consume) {
+        String queueName = resolveQueueName(consume.queue());
+        connection.authorize(Access.READ, "queue", queueName);
+        MessageQueue queue = connection.virtualHost().queue(queueName, connection);
+        String tag = consume.consumerTag().isEmpty() ? generateConsumerTag() : consume.consumerTag();
+        if (consumers.containsKey(tag)) {
+            throw AmqpException.connectionError(ReplyCode.NOT_ALLOWED, "attempt to reuse consumer tag '" + tag + "'",
+                    consume.classId(), consume.methodId());
+        }
+        boolean exclusiveInUse = queue.consumers().stream().anyMatch(QueueConsumer::exclusive);
+        if (exclusiveInUse || (consume.exclusive() && queue.consumerCount() > 0)) {
+            throw AmqpException.channelError(ReplyCode.ACCESS_REFUSED, "queue '" + queueName + "' in vhost '"
+                    + connection.virtualHost().name() + "' in exclusive use", consume.classId(), consume.methodId());
+        }
+        ChannelConsumer consumer = new ChannelConsumer(this, tag, queue, consume.noAck(), consume.exclusive(),
+                consumerPrefetch, consume.arguments());
+        consumers.put(tag, consumer);
+        if (!consume.noWait()) {
+            send(new BasicMethod.ConsumeOk(tag));
+        }
+        queue.addConsumer(consumer);
+    }
+
+    private static String generateConsumerTag() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return "amq.ctag-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Called by a {@link ChannelConsumer} when its queue hands it a message. */
+    void deliver(ChannelConsumer consumer, QueueEntry entry) {
+        long tag = nextDeliveryTag++;
+        if (!consumer.autoAck()) {
+            unacked.add(new UnackedDeliveries.Unacked(tag, consumer.queue(), entry, consumer));
+        }
+        Message message = entry.message();
+        send(new BasicMethod.Deliver(consumer.tag(), tag, entry.redelivered(), message.exchange(),
+                message.routingKey()), message.properties(), message.body());
+    }
+
+    boolean hasGlobalCredit() {
+        return globalPrefetch == 0 || unacked.size() < globalPrefetch;
+    }
+
+    void consumerCancelledByBroker(ChannelConsumer consumer) {
+        if (consumers.remove(consumer.tag()) != null && connection.capabilities().consumerCancelNotify()) {
+            send(new BasicMethod.Cancel(consumer.tag(), true));
+        }
+    }
+
+    private void get(BasicMethod.Get get) {
+        String queueName = resolveQueueName(get.queue());
+        connection.authorize(Access.READ, "queue", queueName);
+        MessageQueue queue = connection.virtualHost().queue(queueName, connection);
+        QueueEntry entry = queue.poll(get.noAck());
+        if (entry == null) {
+            send(new BasicMethod.GetEmpty());
+            return;
+        }
+        long tag = nextDeliveryTag++;
+        if (!get.noAck()) {
+            unacked.add(new UnackedDeliveries.Unacked(tag, queue, entry, null));
+        }
+        Message message = entry.message();
+        send(new BasicMethod.GetOk(tag, entry.redelivered(), message.exchange(), message.routingKey(),
+                queue.readyCount()), message.properties(), message.body());
+    }
+
+    // ---- settling ---------------------------------------------------------------------------------------
+
+    private void settle(long tag, boolean multiple, boolean ack, boolean requeue, Method method) {
+        List<UnackedDeliveries.Unacked> deliveries = unacked.take(tag, multiple);
+        if (deliveries == null) {
+            throw precondition("unknown delivery tag " + tag, method);
+        }
+        if (transaction != null) {
+            transaction.settle(deliveries, ack, requeue);
+            return;
+        }
+        apply(deliveries, ack, requeue);
+        redispatch();
+    }
+
+    private void apply(List<UnackedDeliveries.Unacked> deliveries, boolean ack, boolean requeue) {
+        if (ack) {
+            for (UnackedDeliveries.Unacked delivery : deliveries) {
+                released(delivery);
+                delivery.queue().settle(delivery.entry());
+            }
+        } else if (requeue) {
+            requeue(deliveries);
+        } else {
+            for (UnackedDeliveries.Unacked delivery : deliveries) {
+                released(delivery);
+                delivery.queue().reject(delivery.entry());
+            }
+        }
+    }
+
+    private static void released(UnackedDeliveries.Unacked delivery) {
+        if (delivery.consumer() != null) {
+            delivery.consumer().settled();
+        }
+    }
+
+    // Grouped per queue so that each queue puts its messages back in their original order at once.
+    private void requeue(List<UnackedDeliveries.Unacked> deliveries) {
+        Map<MessageQueue, List<QueueEntry>> byQueue = new LinkedHashMap<>();
+        for (UnackedDeliveries.Unacked delivery : deliveries) {
+            released(delivery);
+            byQueue.computeIfAbsent(delivery.queue(), q -> new ArrayList<>()).add(delivery.entry());
+        }
+        byQueue.forEach(MessageQueue::requeue);
+    }
+
+    private void recover(boolean requeue, Method method) {
+        if (!requeue) {
+            throw AmqpException.connectionError(ReplyCode.NOT_IMPLEMENTED, "requeue=false",
+                    method.classId(), method.methodId());
+        }
+        requeue(unacked.takeAll());
+        redispatch();
+    }
+
+    /** Credit came back (ack, qos): let the queues this channel consumes from deliver again. */
+    private void redispatch() {
+        Set<MessageQueue> queues = new LinkedHashSet<>();
+        for (ChannelConsumer consumer : consumers.values()) {
+            queues.add(consumer.queue());
+        }
+        queues.forEach(MessageQueue::dispatch);
+    }
+
+    // ---- transactions -----------------------------------------------------------------------------------
+
+    private void handleTx(TxMethod method) {
+        if (method instanceof TxMethod.Select) {
+            if (confirmMode) {
+                throw precondition("cannot switch from confirm to tx mode", method);
+            }
+            if (transaction == null) {
+                transaction = new TransactionBuffer();
+            }
+            send(new TxMethod.SelectOk());
+            return;
+        }
+        if (transaction == null) {
+            throw precondition("channel is not transactional", method);
+        }
+        if (method instanceof TxMethod.Commit) {
+            for (TransactionBuffer.Action action : transaction.drain()) {
+                if (action instanceof TransactionBuffer.Publish publish) {
+                    route(publish.message(), publish.mandatory());
+                } else if (action instanceof TransactionBuffer.Settlement settlement) {
+                    apply(settlement.deliveries(), settlement.ack(), settlement.requeue());
+                }
+            }
+            redispatch();
+            send(new TxMethod.CommitOk());
+        } else if (method instanceof TxMethod.Rollback) {
+            List<UnackedDeliveries.Unacked> restored = new ArrayList<>();
+            for (TransactionBuffer.Action action : transaction.drain()) {
+                if (action instanceof TransactionBuffer.Settlement settlement) {
+                    restored.addAll(settlement.deliveries());
+                }
+            }
+            unacked.restore(restored);
+            send(new TxMethod.RollbackOk());
+        } else {
+            throw unexpected(method);
+        }
+    }
+
+    // ---- names ------------------------------------------------------------------------------------------
+
+    /** AMQP 0-9-1: an empty queue name means the queue last declared on this channel. */
+    String resolveQueueName(String queue) {
+        if (!queue.isEmpty()) {
+            return queue;
+        }
+        if (lastDeclaredQueue.isEmpty()) {
+            throw new io.eventyard.broker.core.CoreException(io.eventyard.broker.core.CoreException.Reason.NOT_FOUND,
+                    "no previously declared queue");
+        }
+        return lastDeclaredQueue;
+    }
+
+    /** With both queue and routing key empty, queue.bind uses the last declared queue's name as key. */
+    String resolveRoutingKey(String queue, String routingKey) {
+        return queue.isEmpty() && routingKey.isEmpty() ? lastDeclaredQueue : routingKey;
+    }
+
+    void rememberDeclaredQueue(String queue) {
+        lastDeclaredQueue = queue;
+    }
+
+    // ---- closing ----------------------------------------------------------------------------------------
+
+    /** The channel ends with an error: tell the client, release everything, wait for close-ok. */
+    void closeWithError(AmqpException error) {
+        release();
+        closing = true;
+        send(new ChannelMethod.Close(error.replyCode(), error.replyText(), error.classId(), error.methodId()));
+    }
+
+    /** Consumers go first, so that requeued messages are not delivered straight back to this channel. */
+    void release() {
+        List<ChannelConsumer> toCancel = new ArrayList<>(consumers.values());
+        consumers.clear();
+        for (ChannelConsumer consumer : toCancel) {
+            consumer.queue().removeConsumer(consumer);
+        }
+        if (transaction != null) {
+            List<UnackedDeliveries.Unacked> pending = new ArrayList<>();
+            for (TransactionBuffer.Action action : transaction.drain()) {
+                if (action instanceof TransactionBuffer.Settlement settlement) {
+                    pending.addAll(settlement.deliveries());
+                }
+            }
+            unacked.restore(pending);
+        }
+        requeue(unacked.takeAll());
+    }
+
+    private AmqpException precondition(String detail, Method method) {
+        return AmqpException.channelError(ReplyCode.PRECONDITION_FAILED, detail, method.classId(), method.methodId());
+    }
+}

@@ -1,0 +1,160 @@
+package io.eventyard.broker.amqp.handler;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.eventyard.broker.BrokerConfig;
+import io.eventyard.broker.amqp.codec.AmqpCommand;
+import io.eventyard.broker.amqp.codec.AmqpFrameDecoder;
+import io.eventyard.broker.amqp.codec.AmqpFrameEncoder;
+import io.eventyard.broker.amqp.codec.ConnectionMethod;
+import io.eventyard.broker.amqp.codec.FrameDecodingFailure;
+import io.eventyard.broker.amqp.codec.Heartbeat;
+import io.eventyard.broker.amqp.codec.ProtocolHeader;
+import io.eventyard.broker.core.BrokerCore;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.timeout.IdleState;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.ScheduledFuture;
+
+/**
+ * The network side of one AMQP connection, on its event loop: hands decoded commands to the core thread,
+ * applies the tuned frame size and heartbeat to the pipeline, and stops reading while the core is behind.
+ */
+public final class AmqpFrameHandler extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AmqpFrameHandler.class);
+
+    /** Commands handed to the core but not yet handled, past which the socket stops being read. */
+    private static final int HIGH_WATER = 512;
+    private static final int LOW_WATER = 128;
+
+    private final BrokerCore core;
+    private final BrokerConfig config;
+    private final AmqpFrameDecoder decoder;
+    private final AmqpFrameEncoder encoder;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean paused;
+    private AmqpConnection connection;
+    private ChannelHandlerContext connectionContext;
+    private ScheduledFuture<?> handshakeTimeout;
+
+    public AmqpFrameHandler(BrokerCore core, BrokerConfig config, AmqpFrameDecoder decoder, AmqpFrameEncoder encoder) {
+        this.core = core;
+        this.config = config;
+        this.decoder = decoder;
+        this.encoder = encoder;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        connectionContext = ctx;
+        InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
+        String label = remote.getAddress().getHostAddress() + ":" + remote.getPort();
+        connection = new AmqpConnection(core, config, new AmqpOutput(ctx.channel()), remote.getAddress(), label);
+        handshakeTimeout = ctx.executor().schedule(() -> {
+            LOG.info("{}: closing connection that did not complete the handshake in {}", label, config.handshakeTimeout());
+            ctx.close();
+        }, config.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof AmqpCommand command) {
+            if (command.method() instanceof ConnectionMethod.TuneOk tuneOk) {
+                applyTuning(ctx, tuneOk);
+            } else if (command.method() instanceof ConnectionMethod.Open) {
+                handshakeTimeout.cancel(false);
+            }
+            submit(ctx, () -> connection.handle(command));
+        } else if (msg instanceof Heartbeat) {
+            // its arrival already reset the idle timer; nothing else to do
+        } else if (msg instanceof ProtocolHeader header) {
+            if (header.supported()) {
+                submit(ctx, connection::start);
+            } else {
+                // AMQP 0-9-1 section 4.2.2: answer with the header we support, then close.
+                ctx.writeAndFlush(ProtocolHeader.AMQP_0_9_1).addListener(ChannelFutureListener.CLOSE);
+            }
+        } else if (msg instanceof FrameDecodingFailure failure) {
+            submit(ctx, () -> connection.decodingFailed(failure.cause(), failure.channel()));
+        } else {
+            ctx.fireChannelRead(msg);
+        }
+    }
+
+    // Frame size and heartbeat take effect at once, on this thread, before the next frame is read.
+    private void applyTuning(ChannelHandlerContext ctx, ConnectionMethod.TuneOk tuneOk) {
+        int frameMax = tuneOk.frameMax() == 0 ? config.frameMax() : Math.min(tuneOk.frameMax(), config.frameMax());
+        decoder.setFrameMax(frameMax);
+        encoder.setFrameMax(frameMax);
+        int heartbeat = tuneOk.heartbeat();
+        if (heartbeat > 0) {
+            // RabbitMQ sends a heartbeat when it has sent nothing for half the interval and gives up on a
+            // peer it has heard nothing from for two intervals.
+            ctx.pipeline().addBefore(ctx.name(), "idle",
+                    new IdleStateHandler(heartbeat * 2000L, heartbeat * 500L, 0, TimeUnit.MILLISECONDS));
+        }
+    }
+
+    private void submit(ChannelHandlerContext ctx, Runnable task) {
+        if (inFlight.incrementAndGet() >= HIGH_WATER && !paused) {
+            paused = true;
+            ctx.channel().config().setAutoRead(false);
+        }
+        core.executor().execute(() -> {
+            try {
+                task.run();
+            } finally {
+                if (inFlight.decrementAndGet() <= LOW_WATER && paused) {
+                    ctx.executor().execute(this::resumeReading);
+                }
+            }
+        });
+    }
+
+    private void resumeReading() {
+        if (paused && inFlight.get() <= LOW_WATER) {
+            paused = false;
+            connectionContext.channel().config().setAutoRead(true);
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent idle) {
+            if (idle.state() == IdleState.WRITER_IDLE) {
+                ctx.writeAndFlush(Heartbeat.INSTANCE);
+            } else if (idle.state() == IdleState.READER_IDLE) {
+                LOG.warn("{}: missed heartbeats from client, closing the connection", connection);
+                ctx.close();
+            }
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (handshakeTimeout != null) {
+            handshakeTimeout.cancel(false);
+        }
+        AmqpConnection closed = connection;
+        core.executor().execute(closed::socketClosed);
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("{}: socket error, closing: {}", connection, cause.toString());
+        ctx.close();
+    }
+}

@@ -1,0 +1,172 @@
+package io.eventyard.broker.core;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.eventyard.broker.core.auth.Access;
+import io.eventyard.broker.core.auth.PasswordHash;
+import io.eventyard.broker.core.auth.Permission;
+import io.eventyard.broker.core.auth.User;
+import io.eventyard.broker.core.vhost.DurableDefinitions;
+import io.eventyard.broker.core.vhost.VirtualHost;
+
+/**
+ * The broker's state as one object: virtual hosts, users, permissions and open connections. Owned by the
+ * core thread; other threads reach it through {@link #executor()}.
+ */
+public final class BrokerCore {
+
+    private final CoreExecutor executor;
+    private final DurableDefinitions durable;
+    private final Clock clock;
+    private final Map<String, VirtualHost> vhosts = new HashMap<>();
+    private final Map<String, User> users = new HashMap<>();
+    private final Map<String, Map<String, Permission>> permissions = new HashMap<>();
+    private final Set<BrokerConnection> connections = new LinkedHashSet<>();
+
+    public BrokerCore(CoreExecutor executor, DurableDefinitions durable, Clock clock) {
+        this.executor = executor;
+        this.durable = durable;
+        this.clock = clock;
+    }
+
+    public CoreExecutor executor() {
+        return executor;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    // ---- virtual hosts ----------------------------------------------------------------------------------
+
+    public VirtualHost virtualHost(String name) {
+        return vhosts.get(name);
+    }
+
+    public Collection<VirtualHost> virtualHosts() {
+        return vhosts.values();
+    }
+
+    public VirtualHost addVirtualHost(String name) {
+        VirtualHost existing = vhosts.get(name);
+        if (existing != null) {
+            return existing;
+        }
+        VirtualHost vhost = new VirtualHost(name, executor, durable, clock);
+        vhosts.put(name, vhost);
+        durable.virtualHostAdded(name);
+        return vhost;
+    }
+
+    public void deleteVirtualHost(String name) {
+        VirtualHost vhost = vhosts.remove(name);
+        if (vhost == null) {
+            throw CoreException.notFound("no vhost '" + name + "'");
+        }
+        for (BrokerConnection connection : new ArrayList<>(connections)) {
+            if (name.equals(connection.vhost())) {
+                connection.closeForced("vhost '" + name + "' is deleted");
+            }
+        }
+        vhost.clear();
+        for (Map<String, Permission> byVhost : permissions.values()) {
+            byVhost.remove(name);
+        }
+        durable.virtualHostDeleted(name);
+    }
+
+    // ---- users and permissions --------------------------------------------------------------------------
+
+    public void putUser(String name, String password, List<String> tags) {
+        byte[] salt = PasswordHash.newSalt();
+        User user = new User(name, PasswordHash.hash(password, salt), salt, List.copyOf(tags));
+        users.put(name, user);
+        durable.userPut(user);
+    }
+
+    /** Restores a user read back from the definition store. */
+    public void restoreUser(User user) {
+        users.put(user.name(), user);
+    }
+
+    public void deleteUser(String name) {
+        if (users.remove(name) == null) {
+            throw CoreException.notFound("no user '" + name + "'");
+        }
+        Map<String, Permission> removed = permissions.remove(name);
+        if (removed != null) {
+            removed.keySet().forEach(vhost -> durable.permissionDeleted(name, vhost));
+        }
+        durable.userDeleted(name);
+    }
+
+    public User user(String name) {
+        return users.get(name);
+    }
+
+    public boolean hasUsers() {
+        return !users.isEmpty();
+    }
+
+    public void setPermission(Permission permission) {
+        if (!users.containsKey(permission.user())) {
+            throw CoreException.notFound("no user '" + permission.user() + "'");
+        }
+        if (!vhosts.containsKey(permission.vhost())) {
+            throw CoreException.notFound("no vhost '" + permission.vhost() + "'");
+        }
+        permissions.computeIfAbsent(permission.user(), u -> new HashMap<>()).put(permission.vhost(), permission);
+        durable.permissionPut(permission);
+    }
+
+    public void clearPermission(String user, String vhost) {
+        Map<String, Permission> byVhost = permissions.get(user);
+        if (byVhost != null && byVhost.remove(vhost) != null) {
+            durable.permissionDeleted(user, vhost);
+        }
+    }
+
+    public Permission permission(String user, String vhost) {
+        Map<String, Permission> byVhost = permissions.get(user);
+        return byVhost == null ? null : byVhost.get(vhost);
+    }
+
+    /**
+     * Refuses what {@code user} may not do to {@code resource} in {@code vhost}, with RabbitMQ's text
+     * ("access to queue 'q' in vhost '/' refused for user 'u'").
+     */
+    public void authorize(String user, String vhost, Access access, String kind, String resource) {
+        Permission permission = permission(user, vhost);
+        if (permission == null || !permission.allows(access, resource)) {
+            throw CoreException.accessRefused(access.label() + " access to " + kind + " '" + resource
+                    + "' in vhost '" + vhost + "' refused for user '" + user + "'");
+        }
+    }
+
+    // ---- connections ------------------------------------------------------------------------------------
+
+    public void connectionOpened(BrokerConnection connection) {
+        connections.add(connection);
+    }
+
+    public void connectionClosed(BrokerConnection connection) {
+        connections.remove(connection);
+    }
+
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    public void closeAllConnections(String reason) {
+        for (BrokerConnection connection : new ArrayList<>(connections)) {
+            connection.closeForced(reason);
+        }
+    }
+}

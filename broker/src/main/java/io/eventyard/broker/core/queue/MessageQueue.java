@@ -1,0 +1,382 @@
+package io.eventyard.broker.core.queue;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+
+import io.eventyard.broker.core.message.Message;
+
+/**
+ * A queue: ready messages in order, the consumers they go to, and the rules that remove messages
+ * (TTL, length limits, dead-lettering). Owned by the core thread.
+ *
+ * <p>Unacknowledged messages belong to the consumer holding them; the queue only counts them, and takes them
+ * back through {@link #requeue}, {@link #settle} or {@link #reject}.
+ */
+public final class MessageQueue {
+
+    private final String name;
+    private final String vhost;
+    private final boolean durable;
+    private final boolean autoDelete;
+    private final Object exclusiveOwner;
+    private final Map<String, Object> arguments;
+    private final QueueArguments settings;
+    private final QueueHost host;
+
+    private final ArrayDeque<QueueEntry> ready = new ArrayDeque<>();
+    private final List<QueueConsumer> consumers = new ArrayList<>();
+    private long readyBytes;
+    private int unacked;
+    private long nextSequence;
+    private int roundRobin;
+    private boolean everHadConsumer;
+    private boolean deleted;
+    private boolean dispatching;
+    private ScheduledFuture<?> expiryTimer;
+    private long expiryTimerAt = Long.MAX_VALUE;
+    private ScheduledFuture<?> unusedTimer;
+
+    public MessageQueue(String vhost, String name, boolean durable, boolean autoDelete, Object exclusiveOwner,
+                        Map<String, Object> arguments, QueueArguments settings, QueueHost host) {
+        this.vhost = vhost;
+        this.name = name;
+        this.durable = durable;
+        this.autoDelete = autoDelete;
+        this.exclusiveOwner = exclusiveOwner;
+        this.arguments = arguments == null ? Map.of() : arguments;
+        this.settings = settings;
+        this.host = host;
+        touch();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String vhost() {
+        return vhost;
+    }
+
+    public boolean durable() {
+        return durable;
+    }
+
+    public boolean autoDelete() {
+        return autoDelete;
+    }
+
+    public boolean exclusive() {
+        return exclusiveOwner != null;
+    }
+
+    public Object exclusiveOwner() {
+        return exclusiveOwner;
+    }
+
+    public Map<String, Object> arguments() {
+        return arguments;
+    }
+
+    public QueueArguments settings() {
+        return settings;
+    }
+
+    public int readyCount() {
+        return ready.size();
+    }
+
+    public int unackedCount() {
+        return unacked;
+    }
+
+    public int consumerCount() {
+        return consumers.size();
+    }
+
+    public List<QueueConsumer> consumers() {
+        return Collections.unmodifiableList(consumers);
+    }
+
+    public boolean isDeleted() {
+        return deleted;
+    }
+
+    public String describe() {
+        return "queue '" + name + "' in vhost '" + vhost + "'";
+    }
+
+    // ---- publishing -------------------------------------------------------------------------------------
+
+    /** Whether one more message of {@code size} bytes would go past a reject-publish length limit. */
+    public boolean wouldRejectPublish(int size) {
+        if (settings.overflow() == Overflow.DROP_HEAD || !settings.hasLengthLimit()) {
+            return false;
+        }
+        return (settings.maxLength() >= 0 && ready.size() >= settings.maxLength())
+                || (settings.maxLengthBytes() >= 0 && readyBytes + size > settings.maxLengthBytes());
+    }
+
+    public EnqueueResult enqueue(Message message) {
+        if (wouldRejectPublish(message.bodySize())) {
+            if (settings.overflow() == Overflow.REJECT_PUBLISH_DLX) {
+                host.deadLetter(this, message, DeathReason.MAXLEN);
+            }
+            return EnqueueResult.REJECTED;
+        }
+        long now = host.nowMillis();
+        long ttl = ttlOf(message);
+        QueueEntry entry = new QueueEntry(nextSequence++, message, ttl < 0 ? Long.MAX_VALUE : now + ttl);
+        if (ttl == 0) {
+            // TTL 0: delivered at once to a consumer that can take it, otherwise dead on arrival (as RabbitMQ).
+            QueueConsumer consumer = ready.isEmpty() ? nextConsumer() : null;
+            if (consumer != null) {
+                handOver(consumer, entry);
+            } else {
+                host.deadLetter(this, message, DeathReason.EXPIRED);
+            }
+            return EnqueueResult.ACCEPTED;
+        }
+        ready.addLast(entry);
+        readyBytes += message.bodySize();
+        enforceLengthLimit();
+        dispatch();
+        return EnqueueResult.ACCEPTED;
+    }
+
+    private long ttlOf(Message message) {
+        long ttl = settings.messageTtlMillis();
+        String expiration = message.properties().expiration();
+        if (expiration != null) {
+            try {
+                long perMessage = Long.parseLong(expiration);
+                ttl = ttl < 0 ? perMessage : Math.min(ttl, perMessage);
+            } catch (NumberFormatException ignored) {
+                // validated at publish time by the protocol adapter
+            }
+        }
+        return ttl;
+    }
+
+    private void enforceLengthLimit() {
+        if (settings.overflow() != Overflow.DROP_HEAD) {
+            return;
+        }
+        while (!ready.isEmpty()
+                && ((settings.maxLength() >= 0 && ready.size() > settings.maxLength())
+                || (settings.maxLengthBytes() >= 0 && readyBytes > settings.maxLengthBytes()))) {
+            QueueEntry head = removeHead();
+            host.deadLetter(this, head.message(), DeathReason.MAXLEN);
+        }
+    }
+
+    // ---- consuming --------------------------------------------------------------------------------------
+
+    public void addConsumer(QueueConsumer consumer) {
+        consumers.add(consumer);
+        everHadConsumer = true;
+        cancelUnusedTimer();
+        dispatch();
+    }
+
+    public void removeConsumer(QueueConsumer consumer) {
+        if (!consumers.remove(consumer)) {
+            return;
+        }
+        if (consumers.isEmpty()) {
+            if (autoDelete && everHadConsumer) {
+                host.deleteUnused(this);
+                return;
+            }
+            touch();
+        }
+        dispatch();
+    }
+
+    /** The consumer that holds the single-active-consumer slot, if the queue has one. */
+    public QueueConsumer activeConsumer() {
+        return settings.singleActiveConsumer() && !consumers.isEmpty() ? consumers.get(0) : null;
+    }
+
+    /** basic.get: the next ready message, handed over to the caller, or null. */
+    public QueueEntry poll(boolean autoAck) {
+        touch();
+        dropExpiredHead();
+        if (ready.isEmpty()) {
+            return null;
+        }
+        QueueEntry entry = removeHead();
+        if (!autoAck) {
+            unacked++;
+        }
+        scheduleExpiry();
+        return entry;
+    }
+
+    /** Delivers ready messages to consumers that have credit, in round-robin order. */
+    public void dispatch() {
+        if (dispatching || deleted) {
+            return;
+        }
+        dispatching = true;
+        try {
+            dropExpiredHead();
+            while (!ready.isEmpty()) {
+                QueueConsumer consumer = nextConsumer();
+                if (consumer == null) {
+                    break;
+                }
+                handOver(consumer, removeHead());
+                dropExpiredHead();
+            }
+        } finally {
+            dispatching = false;
+        }
+        scheduleExpiry();
+    }
+
+    private void handOver(QueueConsumer consumer, QueueEntry entry) {
+        if (!consumer.autoAck()) {
+            unacked++;
+        }
+        consumer.deliver(this, entry);
+    }
+
+    private QueueConsumer nextConsumer() {
+        if (consumers.isEmpty()) {
+            return null;
+        }
+        if (settings.singleActiveConsumer()) {
+            QueueConsumer active = consumers.get(0);
+            return active.hasCredit() ? active : null;
+        }
+        int n = consumers.size();
+        for (int i = 0; i < n; i++) {
+            int index = (roundRobin + i) % n;
+            QueueConsumer candidate = consumers.get(index);
+            if (candidate.hasCredit()) {
+                roundRobin = (index + 1) % n;
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    // ---- settling ---------------------------------------------------------------------------------------
+
+    /** The consumer is done with {@code entry} (ack). */
+    public void settle(QueueEntry entry) {
+        unacked--;
+    }
+
+    /** The consumer gives entries back: they return to the head in their original order, marked redelivered. */
+    public void requeue(List<QueueEntry> entries) {
+        unacked -= entries.size();
+        if (deleted) {
+            return;
+        }
+        List<QueueEntry> sorted = new ArrayList<>(entries);
+        sorted.sort(Comparator.comparingLong(QueueEntry::sequence).reversed());
+        for (QueueEntry entry : sorted) {
+            entry.markRedelivered();
+            ready.addFirst(entry);
+            readyBytes += entry.message().bodySize();
+        }
+        dispatch();
+    }
+
+    /** The consumer refuses {@code entry} without requeue: it is dead-lettered, or dropped without a DLX. */
+    public void reject(QueueEntry entry) {
+        unacked--;
+        if (!deleted) {
+            host.deadLetter(this, entry.message(), DeathReason.REJECTED);
+        }
+    }
+
+    public int purge() {
+        int count = ready.size();
+        ready.clear();
+        readyBytes = 0;
+        return count;
+    }
+
+    /** Marks the queue gone: consumers are told, timers stop. Ready messages are dropped. */
+    public void markDeleted() {
+        deleted = true;
+        cancelUnusedTimer();
+        if (expiryTimer != null) {
+            expiryTimer.cancel(false);
+        }
+        List<QueueConsumer> toCancel = new ArrayList<>(consumers);
+        consumers.clear();
+        for (QueueConsumer consumer : toCancel) {
+            consumer.cancelledByBroker(this);
+        }
+        ready.clear();
+        readyBytes = 0;
+    }
+
+    // ---- expiry -----------------------------------------------------------------------------------------
+
+    private QueueEntry removeHead() {
+        QueueEntry head = ready.pollFirst();
+        readyBytes -= head.message().bodySize();
+        return head;
+    }
+
+    // RabbitMQ expires messages only at the head of the queue; so do we, which keeps expiry O(1).
+    private void dropExpiredHead() {
+        long now = host.nowMillis();
+        while (!ready.isEmpty() && ready.peekFirst().expiredAt(now)) {
+            QueueEntry head = removeHead();
+            host.deadLetter(this, head.message(), DeathReason.EXPIRED);
+        }
+    }
+
+    private void scheduleExpiry() {
+        if (deleted || ready.isEmpty()) {
+            return;
+        }
+        long at = ready.peekFirst().expiresAtMillis();
+        if (at == Long.MAX_VALUE || at >= expiryTimerAt) {
+            return;
+        }
+        if (expiryTimer != null) {
+            expiryTimer.cancel(false);
+        }
+        expiryTimerAt = at;
+        expiryTimer = host.schedule(() -> {
+            expiryTimerAt = Long.MAX_VALUE;
+            expiryTimer = null;
+            dispatch();
+        }, Duration.ofMillis(Math.max(0, at - host.nowMillis())));
+    }
+
+    /** Re-arms {@code x-expires}: called on declare, basic.get and when the last consumer leaves. */
+    public void touch() {
+        if (settings.expiresMillis() < 0 || deleted) {
+            return;
+        }
+        cancelUnusedTimer();
+        if (!consumers.isEmpty()) {
+            return;
+        }
+        unusedTimer = host.schedule(() -> {
+            if (!deleted && consumers.isEmpty()) {
+                host.deleteUnused(this);
+            }
+        }, Duration.ofMillis(settings.expiresMillis()));
+    }
+
+    private void cancelUnusedTimer() {
+        if (unusedTimer != null) {
+            unusedTimer.cancel(false);
+            unusedTimer = null;
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package io.eventyard.broker.core.vhost;
+
+/**
+ * What became of one published message.
+ *
+ * @param routedQueues how many queues the exchange chose (0: unroutable, a mandatory publish is returned)
+ * @param rejected     whether a queue refused it ({@code x-overflow=reject-publish}): a confirm is a nack
+ */
+public record PublishResult(int routedQueues, boolean rejected) {
+}
