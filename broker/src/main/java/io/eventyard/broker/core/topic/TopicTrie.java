@@ -135,6 +135,24 @@ public final class TopicTrie<T> {
         return size;
     }
 
+    /** The nodes of the trie including the root, to see that removal prunes. */
+    int nodeCount() {
+        return count(root);
+    }
+
+    private static int count(Node<?> node) {
+        if (node == null) {
+            return 0;
+        }
+        int total = 1 + count(node.single) + count(node.multi);
+        if (node.literal != null) {
+            for (Node<?> child : node.literal.values()) {
+                total += count(child);
+            }
+        }
+        return total;
+    }
+
     /** Adds {@code node} and, since a multi-level wildcard may match nothing, the wildcard nodes below it. */
     private void reach(Node<T> node, List<Node<T>> reached, long stamp) {
         while (node != null && node.stamp != stamp) {
