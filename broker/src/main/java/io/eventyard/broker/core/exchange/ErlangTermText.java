@@ -64,11 +64,14 @@ final class ErlangTermText {
         throw new IllegalArgumentException("not a field value: " + value.getClass().getName());
     }
 
-    /** The decoded value as Erlang prints it. */
+    /**
+     * The decoded value as Erlang prints it. Erlang writes a binary's bytes as Latin-1 characters and RabbitMQ
+     * turns them back into bytes one to one, so the reply text carries the original bytes: read here as UTF-8.
+     */
     static String format(Object value) {
         StringBuilder text = new StringBuilder();
         append(text, value);
-        return text.toString();
+        return new String(text.toString().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
     }
 
     private static void append(StringBuilder text, Object value) {
@@ -119,8 +122,8 @@ final class ErlangTermText {
 
     /**
      * A binary as {@code <<"text">>} when every byte is printable in Erlang's default (Latin-1) printable range,
-     * else as {@code <<1,2,3>>}. RabbitMQ turns the Latin-1 text back into bytes one to one, so UTF-8 text comes
-     * through unchanged as long as none of its bytes falls in the C1 range 128-159.
+     * else as {@code <<1,2,3>>}: UTF-8 text comes through as text as long as none of its bytes falls in the C1
+     * range 128-159 ({@code €} does).
      */
     private static void appendBinary(StringBuilder text, byte[] bytes) {
         if (isPrintable(bytes)) {
