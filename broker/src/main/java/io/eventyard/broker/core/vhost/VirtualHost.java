@@ -371,15 +371,7 @@ public final class VirtualHost implements QueueHost {
     }
 
     private void route(Exchange exchange, List<String> keys, Map<String, Object> headers, Set<String> targets) {
-        for (String key : keys) {
-            if (exchange.name().isEmpty()) {
-                if (queues.containsKey(key)) {
-                    targets.add(key);
-                }
-            } else {
-                ExchangeRouter.route(exchange, key, headers, exchanges::get, targets);
-            }
-        }
+        ExchangeRouter.route(exchange, keys, headers, exchanges::get, targets);
     }
 
     private static List<String> routingKeys(String routingKey, Map<String, Object> headers) {
