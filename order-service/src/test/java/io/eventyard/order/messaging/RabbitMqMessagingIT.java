@@ -1,0 +1,24 @@
+package io.eventyard.order.messaging;
+
+import java.net.URI;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+/**
+ * The messaging checks against a real RabbitMQ, when {@code AMQP_COMPAT_URI} names one
+ * (e.g. {@code amqp://guest:guest@127.0.0.1:5672}): the reference the bundled broker is held to.
+ */
+@EnabledIfEnvironmentVariable(named = "AMQP_COMPAT_URI", matches = ".+")
+class RabbitMqMessagingIT extends MessagingStackContract {
+
+    @Override
+    protected String amqpUri() {
+        String uri = System.getenv("AMQP_COMPAT_URI");
+        // By the AMQP URI spec a bare trailing slash names the empty virtual host, which RabbitMQ refuses
+        // with 530 "vhost  not found"; say so plainly instead of failing inside the client.
+        if ("/".equals(URI.create(uri).getRawPath())) {
+            throw new IllegalArgumentException("AMQP_COMPAT_URI=" + uri + " names the empty virtual host \"\";"
+                    + " for the default virtual host \"/\" drop the trailing slash or write it as %2F");
+        }
+        return uri;
+    }
+}
