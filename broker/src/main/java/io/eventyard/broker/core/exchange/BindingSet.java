@@ -1,7 +1,7 @@
 package io.eventyard.broker.core.exchange;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +11,7 @@ import java.util.Set;
 final class BindingSet {
 
     private final Set<Binding> all = new LinkedHashSet<>();
-    private final Map<Destination, Set<Binding>> byDestination = new HashMap<>();
+    private final Map<Destination, Set<Binding>> byDestination = new LinkedHashMap<>();
 
     boolean add(Binding binding) {
         if (!all.add(binding)) {
