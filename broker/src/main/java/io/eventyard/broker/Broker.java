@@ -12,6 +12,7 @@ import io.eventyard.broker.core.BrokerCore;
 import io.eventyard.broker.core.CoreExecutor;
 import io.eventyard.broker.core.auth.Permission;
 import io.eventyard.broker.core.vhost.DurableDefinitions;
+import io.eventyard.broker.store.StoreException;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -75,9 +76,9 @@ public final class Broker implements AutoCloseable {
             Thread.currentThread().interrupt();
             shutdown(executor, definitions, boss, workers);
             throw new IOException("interrupted while binding", e);
-        } catch (IOException | RuntimeException e) {
+        } catch (StoreException | RuntimeException e) {
             shutdown(executor, definitions, boss, workers);
-            throw e instanceof IOException io ? io : new IOException("broker failed to start: " + e.getMessage(), e);
+            throw new IOException("broker failed to start: " + e.getMessage(), e);
         }
     }
 
