@@ -6,11 +6,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The messaging checks against the bundled broker, started in-process on a free port. */
-@Disabled("Broker.start does not bind AMQP yet; remove this line once it does")
 class BundledBrokerMessagingIT extends MessagingStackContract {
 
     @TempDir
