@@ -3,10 +3,12 @@ package io.eventyard.broker.scenario.harness;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,6 +66,46 @@ public final class Scenario implements AfterEachCallback {
             connection = connect();
         }
         return connection.createChannel();
+    }
+
+    /** Whether {@code queue} exists in {@code /} now (a passive declare on a throwaway channel). */
+    public boolean queueExists(String queue) throws IOException, TimeoutException {
+        Channel probe = openChannel();
+        try {
+            probe.queueDeclarePassive(queue);
+            probe.close();
+            return true;
+        } catch (IOException notFound) {
+            return false;
+        }
+    }
+
+    /** Waits until the broker has deleted {@code queue} (auto-delete, owner gone). */
+    public void awaitQueueGone(String queue) {
+        awaitQueueGone(queue, Waits.POLL);
+    }
+
+    /**
+     * Waits until the broker has deleted {@code queue}, looking every {@code pollInterval}. Looking is a passive
+     * declare, which RabbitMQ counts as using the queue: to see an {@code x-expires} queue expire, look less often
+     * than its expiry.
+     */
+    public void awaitQueueGone(String queue, Duration pollInterval) {
+        Awaitility.await("queue " + queue + " deleted").atMost(Waits.DEFAULT).pollInterval(pollInterval)
+                .until(() -> !queueExists(queue));
+    }
+
+    /** Waits until {@code queue} holds exactly {@code count} ready messages. */
+    public void awaitMessageCount(String queue, int count) {
+        Awaitility.await("queue " + queue + " holding " + count).atMost(Waits.DEFAULT).pollInterval(Waits.POLL)
+                .until(() -> {
+                    Channel probe = openChannel();
+                    try {
+                        return probe.queueDeclarePassive(queue).getMessageCount() == count;
+                    } finally {
+                        probe.close();
+                    }
+                });
     }
 
     /** A queue name unique to this run, in {@code /}; the queue is deleted after the test if it exists. */
