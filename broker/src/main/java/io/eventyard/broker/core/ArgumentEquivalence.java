@@ -35,7 +35,8 @@ public final class ArgumentEquivalence {
                 continue;
             }
             throw CoreException.precondition("inequivalent arg '" + key + "' for " + resource
-                    + ": received " + describe(hasNew, newValue) + " but current is " + describe(hasOld, oldValue));
+                    + ": received " + describe(hasNew, newValue, hasOld) + " but current is "
+                    + describe(hasOld, oldValue, hasNew));
         }
     }
 
@@ -54,11 +55,12 @@ public final class ArgumentEquivalence {
         return Objects.equals(a, b);
     }
 
-    private static String describe(boolean present, Object value) {
+    // RabbitMQ names the type only when the other side has no value at all.
+    private static String describe(boolean present, Object value, boolean otherPresent) {
         if (!present) {
             return "none";
         }
         Object shown = value instanceof io.eventyard.broker.core.message.LongString l ? l.toString() : value;
-        return "the value '" + shown + "' of type '" + FieldTypeNames.of(value) + "'";
+        return otherPresent ? "'" + shown + "'" : "the value '" + shown + "' of type '" + FieldTypeNames.of(value) + "'";
     }
 }

@@ -213,7 +213,7 @@ final class AmqpChannel {
         try {
             value = Long.parseLong(expiration);
         } catch (NumberFormatException e) {
-            throw precondition("invalid expiration '" + expiration + "': {error,no_integer}", method);
+            throw precondition("invalid expiration '" + expiration + "': no_integer", method);
         }
         if (value < 0) {
             throw precondition("invalid expiration '" + expiration + "': {value_negative," + value + "}", method);

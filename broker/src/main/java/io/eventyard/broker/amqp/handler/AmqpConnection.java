@@ -237,9 +237,11 @@ public final class AmqpConnection implements BrokerConnection {
                 throw AmqpException.connectionError(ReplyCode.CHANNEL_ERROR, "expected 'channel.open'",
                         method.classId(), method.methodId());
             }
-            if (command.channel() > channelMax) {
-                throw AmqpException.connectionError(ReplyCode.NOT_ALLOWED, "channel id " + command.channel()
-                        + " exceeds negotiated channel_max (" + channelMax + ")", method.classId(), method.methodId());
+            // RabbitMQ 3.10 counts open channels rather than checking the channel number.
+            if (channels.size() >= channelMax) {
+                throw AmqpException.connectionError(ReplyCode.NOT_ALLOWED, "number of channels opened ("
+                        + channels.size() + ") has reached the negotiated channel_max (" + channelMax + ")",
+                        method.classId(), method.methodId());
             }
             channels.put(command.channel(), new AmqpChannel(this, command.channel()));
             send(new AmqpCommand(command.channel(), new ChannelMethod.OpenOk(), null, null));

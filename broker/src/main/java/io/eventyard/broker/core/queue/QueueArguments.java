@@ -53,14 +53,14 @@ public record QueueArguments(
             Object raw = args.get("x-overflow");
             String text = text(raw, "x-overflow", resource);
             overflow = Overflow.fromArgument(text).orElseThrow(() -> invalid("x-overflow", resource,
-                    "{invalid_overflow," + text + "}"));
+                    "invalid_overflow"));
         }
         String dlx = args.containsKey("x-dead-letter-exchange")
                 ? text(args.get("x-dead-letter-exchange"), "x-dead-letter-exchange", resource) : null;
         String dlrk = args.containsKey("x-dead-letter-routing-key")
                 ? text(args.get("x-dead-letter-routing-key"), "x-dead-letter-routing-key", resource) : null;
         if (dlrk != null && dlx == null) {
-            throw invalid("x-dead-letter-routing-key", resource, "{routing_key_but_no_dlx_defined}");
+            throw invalid("x-dead-letter-routing-key", resource, "routing_key_but_no_dlx_defined");
         }
         boolean sac = false;
         if (args.containsKey("x-single-active-consumer")) {

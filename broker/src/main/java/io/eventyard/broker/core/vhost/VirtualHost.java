@@ -102,12 +102,13 @@ public final class VirtualHost implements QueueHost {
         if (exchangeName.isEmpty()) {
             throw CoreException.accessRefused("operation not permitted on the default exchange");
         }
-        if (exchangeName.startsWith("amq.")) {
-            throw CoreException.accessRefused("exchange name '" + exchangeName + "' contains reserved prefix 'amq.*'");
-        }
         ExchangeType type = ExchangeType.fromWireName(typeName).orElseThrow(() -> new CoreException(
                 CoreException.Reason.COMMAND_INVALID, "unknown exchange type '" + typeName + "'"));
         Exchange existing = exchanges.get(exchangeName);
+        // RabbitMQ checks the reserved prefix only when creating: an equivalent amq.* re-declare succeeds.
+        if (existing == null && exchangeName.startsWith("amq.")) {
+            throw CoreException.accessRefused("exchange name '" + exchangeName + "' contains reserved prefix 'amq.*'");
+        }
         String resource = "exchange '" + exchangeName + "' in vhost '" + name + "'";
         if (existing != null) {
             ArgumentEquivalence.requireField("type", typeName, existing.type().wireName(), resource);
@@ -126,10 +127,12 @@ public final class VirtualHost implements QueueHost {
     }
 
     public void deleteExchange(String exchangeName, boolean ifUnused) {
-        if (exchangeName.isEmpty() || exchangeName.startsWith("amq.")) {
-            throw CoreException.accessRefused(exchangeName.isEmpty()
-                    ? "operation not permitted on the default exchange"
-                    : "exchange name '" + exchangeName + "' contains reserved prefix 'amq.*'");
+        if (exchangeName.isEmpty()) {
+            throw CoreException.accessRefused("operation not permitted on the default exchange");
+        }
+        if (exchangeName.startsWith("amq.")) {
+            throw CoreException.accessRefused("deletion of system exchange '" + exchangeName + "' in vhost '"
+                    + name + "' not allowed");
         }
         Exchange exchange = exchanges.get(exchangeName);
         if (exchange == null) {
