@@ -73,7 +73,7 @@ public final class AmqpFrameDecoder extends ByteToMessageDecoder {
         }
         while (state == State.FRAMES && in.readableBytes() >= FrameFormat.PREFIX_SIZE) {
             if (!decodeFrame(in, out)) {
-                return;
+                break;
             }
         }
         if (state == State.DISCARDING) {

@@ -111,10 +111,13 @@ final class FrameErrors {
         return "first 16 octets = " + erlangBinary(payload, SNIPPET_BYTES, true);
     }
 
-    /** As Erlang's {@code ~w}: always numbers. Long input is cut: the reply text is cut at 255 bytes anyway. */
+    /**
+     * As Erlang's {@code ~w}: always numbers. Only the first 128 bytes are formatted: they make at least 255
+     * characters, and the reply text is cut there anyway.
+     */
     private static String allOctets(ByteBuf bytes) {
-        return erlangBinary(bytes, Math.min(bytes.readableBytes(), 64), false)
-                + (bytes.readableBytes() > 64 ? "..." : "");
+        int length = bytes.readableBytes();
+        return length <= 128 ? erlangBinary(bytes, length, false) : erlangBinary(bytes, 128, false) + ",...";
     }
 
     private static String erlangBinary(ByteBuf bytes, int length, boolean asTextWhenPrintable) {
