@@ -87,10 +87,14 @@ final class FrameErrors {
                 "content body frame exceeds remaining content size", method.classId(), method.methodId());
     }
 
-    /** The broker's configured message size limit, a channel error as in RabbitMQ's {@code rabbit_channel}. */
+    /**
+     * The broker's configured message size limit, a channel error as in RabbitMQ's {@code rabbit_channel}, which
+     * says "max size" rather than "configured max size" when the limit is its ceiling.
+     */
     static AmqpException messageTooLarge(long bodySize, int maxMessageSize, Method method) {
+        String limit = maxMessageSize == AmqpFrameDecoder.MAX_MESSAGE_SIZE_CEILING ? "max size" : "configured max size";
         return AmqpException.channelError(ReplyCode.PRECONDITION_FAILED, "message size "
-                + Long.toUnsignedString(bodySize) + " is larger than configured max size " + maxMessageSize,
+                + Long.toUnsignedString(bodySize) + " is larger than " + limit + " " + maxMessageSize,
                 method.classId(), method.methodId());
     }
 
