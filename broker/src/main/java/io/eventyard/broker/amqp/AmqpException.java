@@ -69,6 +69,9 @@ public final class AmqpException extends RuntimeException {
     }
 
     private static String fitShortstr(String text) {
+        if (text == null) {
+            return "";
+        }
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
         if (utf8.length <= MAX_REPLY_TEXT_BYTES) {
             return text;

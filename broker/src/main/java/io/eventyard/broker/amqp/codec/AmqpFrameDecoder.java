@@ -25,6 +25,9 @@ import java.util.List;
  */
 public final class AmqpFrameDecoder extends ByteToMessageDecoder {
 
+    /** RabbitMQ's ceiling for its {@code max_message_size} setting: 512 MiB. */
+    public static final int MAX_MESSAGE_SIZE_CEILING = 512 * 1024 * 1024;
+
     private static final byte[] EMPTY_BODY = new byte[0];
 
     private enum State { PROTOCOL_HEADER, FRAMES, DISCARDING }
@@ -35,13 +38,14 @@ public final class AmqpFrameDecoder extends ByteToMessageDecoder {
     private State state = State.PROTOCOL_HEADER;
 
     /**
-     * @param frameMax       largest frame accepted, 0 for no limit; until tuning RabbitMQ uses 4096
-     * @param maxMessageSize largest body accepted
+     * @param frameMax       largest frame accepted, 0 for no limit; until tuning RabbitMQ takes 4096 (the spec's
+     *                       frame-min-size), which keeps an unauthenticated peer from sending huge frames
+     * @param maxMessageSize largest body accepted, at most {@link #MAX_MESSAGE_SIZE_CEILING}
      */
     public AmqpFrameDecoder(int frameMax, int maxMessageSize) {
-        if (frameMax < 0 || maxMessageSize < 0) {
-            throw new IllegalArgumentException("negative limit: frameMax " + frameMax + ", maxMessageSize "
-                    + maxMessageSize);
+        if (frameMax < 0 || maxMessageSize < 0 || maxMessageSize > MAX_MESSAGE_SIZE_CEILING) {
+            throw new IllegalArgumentException("frameMax must be >= 0 and maxMessageSize within 0.."
+                    + MAX_MESSAGE_SIZE_CEILING + ": frameMax " + frameMax + ", maxMessageSize " + maxMessageSize);
         }
         this.frameMax = frameMax;
         this.maxMessageSize = maxMessageSize;
@@ -73,7 +77,7 @@ public final class AmqpFrameDecoder extends ByteToMessageDecoder {
         }
         while (state == State.FRAMES && in.readableBytes() >= FrameFormat.PREFIX_SIZE) {
             if (!decodeFrame(in, out)) {
-                return;
+                break;
             }
         }
         if (state == State.DISCARDING) {

@@ -2,7 +2,11 @@ package io.eventyard.broker.amqp.codec;
 
 import java.util.Map;
 
-/** The methods of class {@code basic} (60). */
+/**
+ * The methods of class {@code basic} (60). {@code publish}, {@code return}, {@code deliver} and {@code get-ok}
+ * carry content. {@code prefetch-size} and {@code message-count} are unsigned 32-bit values held in an {@code int};
+ * {@code delivery-tag} is an unsigned 64-bit value held in a {@code long}.
+ */
 public sealed interface BasicMethod extends Method {
 
     int CLASS_ID = 60;

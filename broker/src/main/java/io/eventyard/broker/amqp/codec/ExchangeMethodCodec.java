@@ -28,8 +28,8 @@ final class ExchangeMethodCodec {
                 String type = PrimitiveCodec.readShortstr(in);
                 int bits = in.readUnsignedByte();
                 Map<String, Object> arguments = FieldTableCodec.readTable(in);
-                return new ExchangeMethod.Declare(exchange, type,
-                        (bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0, (bits & 8) != 0, (bits & 16) != 0, arguments);
+                return new ExchangeMethod.Declare(exchange, type, (bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0,
+                        (bits & 8) != 0, (bits & 16) != 0, arguments);
             }
             case ExchangeMethod.DeclareOk.METHOD_ID:
                 return DECLARE_OK;

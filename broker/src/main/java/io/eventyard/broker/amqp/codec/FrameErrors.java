@@ -87,10 +87,14 @@ final class FrameErrors {
                 "content body frame exceeds remaining content size", method.classId(), method.methodId());
     }
 
-    /** The broker's configured message size limit, a channel error as in RabbitMQ's {@code rabbit_channel}. */
+    /**
+     * The broker's configured message size limit, a channel error as in RabbitMQ's {@code rabbit_channel}, which
+     * says "max size" rather than "configured max size" when the limit is its ceiling.
+     */
     static AmqpException messageTooLarge(long bodySize, int maxMessageSize, Method method) {
+        String limit = maxMessageSize == AmqpFrameDecoder.MAX_MESSAGE_SIZE_CEILING ? "max size" : "configured max size";
         return AmqpException.channelError(ReplyCode.PRECONDITION_FAILED, "message size "
-                + Long.toUnsignedString(bodySize) + " is larger than configured max size " + maxMessageSize,
+                + Long.toUnsignedString(bodySize) + " is larger than " + limit + " " + maxMessageSize,
                 method.classId(), method.methodId());
     }
 
@@ -111,10 +115,13 @@ final class FrameErrors {
         return "first 16 octets = " + erlangBinary(payload, SNIPPET_BYTES, true);
     }
 
-    /** As Erlang's {@code ~w}: always numbers. Long input is cut: the reply text is cut at 255 bytes anyway. */
+    /**
+     * As Erlang's {@code ~w}: always numbers. Only the first 128 bytes are formatted: they make at least 255
+     * characters, and the reply text is cut there anyway.
+     */
     private static String allOctets(ByteBuf bytes) {
-        return erlangBinary(bytes, Math.min(bytes.readableBytes(), 64), false)
-                + (bytes.readableBytes() > 64 ? "..." : "");
+        int length = bytes.readableBytes();
+        return length <= 128 ? erlangBinary(bytes, length, false) : erlangBinary(bytes, 128, false) + ",...";
     }
 
     private static String erlangBinary(ByteBuf bytes, int length, boolean asTextWhenPrintable) {

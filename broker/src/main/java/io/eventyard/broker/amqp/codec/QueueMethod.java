@@ -2,7 +2,10 @@ package io.eventyard.broker.amqp.codec;
 
 import java.util.Map;
 
-/** The methods of class {@code queue} (50). */
+/**
+ * The methods of class {@code queue} (50). {@code message-count} and {@code consumer-count} are unsigned 32-bit
+ * values held in an {@code int}.
+ */
 public sealed interface QueueMethod extends Method {
 
     int CLASS_ID = 50;

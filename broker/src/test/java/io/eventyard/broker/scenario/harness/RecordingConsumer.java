@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A consumer that records what the broker sends it, for a test thread to await. Written by the client's
@@ -23,6 +24,8 @@ public final class RecordingConsumer extends DefaultConsumer {
 
     private final BlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
     private final CompletableFuture<String> cancelledByBroker = new CompletableFuture<>();
+    private final CompletableFuture<String> cancelConfirmed = new CompletableFuture<>();
+    private final AtomicInteger delivered = new AtomicInteger();
 
     public RecordingConsumer(Channel channel) {
         super(channel);
@@ -31,11 +34,22 @@ public final class RecordingConsumer extends DefaultConsumer {
     @Override
     public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
         deliveries.add(new Delivery(envelope, properties, body));
+        delivered.incrementAndGet();
+    }
+
+    /** How many deliveries arrived so far, taken or not. */
+    public int deliveredCount() {
+        return delivered.get();
     }
 
     @Override
     public void handleCancel(String consumerTag) {
         cancelledByBroker.complete(consumerTag);
+    }
+
+    @Override
+    public void handleCancelOk(String consumerTag) {
+        cancelConfirmed.complete(consumerTag);
     }
 
     /** The next delivery, waiting for it up to {@link Waits#DEFAULT}. */
@@ -70,10 +84,19 @@ public final class RecordingConsumer extends DefaultConsumer {
 
     /** Waits for the broker to cancel this consumer ({@code basic.cancel} from the server); returns its tag. */
     public String awaitCancelByBroker() throws InterruptedException {
+        return await(cancelledByBroker, "the broker did not cancel the consumer");
+    }
+
+    /** Waits for the {@code basic.cancel-ok} answering the client's own cancel; returns the tag. */
+    public String awaitCancelOk() throws InterruptedException {
+        return await(cancelConfirmed, "no basic.cancel-ok");
+    }
+
+    private static String await(CompletableFuture<String> event, String failure) throws InterruptedException {
         try {
-            return cancelledByBroker.get(Waits.DEFAULT.toMillis(), TimeUnit.MILLISECONDS);
+            return event.get(Waits.DEFAULT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new AssertionError("the broker did not cancel the consumer within " + Waits.DEFAULT, e);
+            throw new AssertionError(failure + " within " + Waits.DEFAULT, e);
         }
     }
 }
