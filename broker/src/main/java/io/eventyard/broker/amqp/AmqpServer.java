@@ -13,8 +13,6 @@ import io.eventyard.broker.amqp.handler.AmqpFrameHandler;
 import io.eventyard.broker.core.BrokerCore;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -25,6 +23,9 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 public final class AmqpServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AmqpServer.class);
+
+    /** AMQP 0-9-1 section 4.2.1: until tune-ok, frames may be no larger than the minimum every peer accepts. */
+    private static final int FRAME_MIN_SIZE = 4096;
 
     private final Channel serverChannel;
 
@@ -51,7 +52,7 @@ public final class AmqpServer implements AutoCloseable {
                             return;
                         }
                         channel.closeFuture().addListener(f -> open.decrementAndGet());
-                        AmqpFrameDecoder decoder = new AmqpFrameDecoder(config.frameMax(), config.maxMessageSize());
+                        AmqpFrameDecoder decoder = new AmqpFrameDecoder(FRAME_MIN_SIZE, config.maxMessageSize());
                         AmqpFrameEncoder encoder = new AmqpFrameEncoder(config.frameMax());
                         channel.pipeline()
                                 .addLast("decoder", decoder)

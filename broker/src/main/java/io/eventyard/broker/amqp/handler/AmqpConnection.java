@@ -156,8 +156,8 @@ public final class AmqpConnection implements BrokerConnection {
         } else if (method instanceof ConnectionMethod.Blocked || method instanceof ConnectionMethod.Unblocked) {
             // a client may not block the broker; RabbitMQ ignores these too
         } else {
-            throw AmqpException.connectionError(ReplyCode.COMMAND_INVALID,
-                    "unexpected method " + method.name() + " in state " + state.name().toLowerCase(),
+            throw AmqpException.connectionError(ReplyCode.CHANNEL_ERROR,
+                    "unexpected method in connection state " + (state == State.OPEN ? "running" : "opening"),
                     method.classId(), method.methodId());
         }
     }
