@@ -65,6 +65,10 @@ public final class DeathHistory {
         headers.putIfAbsent("x-first-death-queue", queue);
         headers.putIfAbsent("x-first-death-exchange", message.exchange());
 
+        if (deadLetterRoutingKey != null) {
+            // The new key replaces every key the message had, so its CC copies must not travel on (RabbitMQ).
+            headers.remove("CC");
+        }
         String routingKey = deadLetterRoutingKey != null ? deadLetterRoutingKey : message.routingKey();
         MessageProperties newProps = props.withHeaders(headers).withExpiration(null);
         return new Message(deadLetterExchange, routingKey, newProps, message.body());
