@@ -174,6 +174,7 @@ public final class VirtualHost implements QueueHost {
                                       boolean autoDelete, Map<String, Object> arguments, Object owner) {
         if (passive) {
             MessageQueue queue = queue(queueName, owner);
+            queue.touch(); // RabbitMQ counts a passive declare as use of an x-expires queue
             return new QueueDeclared(queue.name(), queue.readyCount(), queue.consumerCount());
         }
         String actualName = queueName.isEmpty() ? generateQueueName() : queueName;
