@@ -20,7 +20,6 @@ import io.eventyard.broker.amqp.codec.Method;
 import io.eventyard.broker.amqp.codec.QueueMethod;
 import io.eventyard.broker.amqp.codec.TxMethod;
 import io.eventyard.broker.core.auth.Access;
-import io.eventyard.broker.core.exchange.Exchange;
 import io.eventyard.broker.core.message.Message;
 import io.eventyard.broker.core.message.MessageProperties;
 import io.eventyard.broker.core.queue.MessageQueue;
@@ -182,42 +181,12 @@ final class AmqpChannel {
     // ---- publishing -------------------------------------------------------------------------------------
 
     private void publish(BasicMethod.Publish publish, MessageProperties properties, byte[] body) {
-        if (publish.immediate()) {
-            throw AmqpException.connectionError(ReplyCode.NOT_IMPLEMENTED, "immediate=true",
-                    publish.classId(), publish.methodId());
-        }
-        connection.authorize(Access.WRITE, "exchange", publish.exchange());
-        Exchange exchange = connection.virtualHost().exchange(publish.exchange());
-        if (exchange.internal()) {
-            throw AmqpException.channelError(ReplyCode.ACCESS_REFUSED, "cannot publish to internal exchange '"
-                    + publish.exchange() + "' in vhost '" + connection.virtualHost().name() + "'",
-                    publish.classId(), publish.methodId());
-        }
-        if (properties.userId() != null && !properties.userId().equals(connection.user())) {
-            throw precondition("user_id property set to '" + properties.userId() + "' but authenticated user was '"
-                    + connection.user() + "'", publish);
-        }
-        if (properties.expiration() != null) {
-            validateExpiration(properties.expiration(), publish);
-        }
-        Message message = new Message(publish.exchange(), publish.routingKey(), properties, body);
+        Message message = BasicPublishHandler.accept(connection, publish, properties, body);
         if (transaction != null) {
             transaction.publish(message, publish.mandatory());
             return;
         }
         route(message, publish.mandatory());
-    }
-
-    private void validateExpiration(String expiration, Method method) {
-        long value;
-        try {
-            value = Long.parseLong(expiration);
-        } catch (NumberFormatException e) {
-            throw precondition("invalid expiration '" + expiration + "': no_integer", method);
-        }
-        if (value < 0) {
-            throw precondition("invalid expiration '" + expiration + "': {value_negative," + value + "}", method);
-        }
     }
 
     private void route(Message message, boolean mandatory) {

@@ -1,0 +1,59 @@
+package io.eventyard.broker.amqp.handler;
+
+import io.eventyard.broker.amqp.AmqpException;
+import io.eventyard.broker.amqp.ReplyCode;
+import io.eventyard.broker.amqp.codec.BasicMethod;
+import io.eventyard.broker.core.auth.Access;
+import io.eventyard.broker.core.exchange.Exchange;
+import io.eventyard.broker.core.message.Message;
+import io.eventyard.broker.core.message.MessageProperties;
+
+/**
+ * basic.publish: the checks RabbitMQ's rabbit_channel makes before a message is routed, in its order
+ * (immediate, write permission, exchange exists, not internal, user-id, expiration). Core thread.
+ */
+final class BasicPublishHandler {
+
+    private BasicPublishHandler() {
+    }
+
+    /** The message to route, or an {@link AmqpException} / {@code CoreException} that refuses it. */
+    static Message accept(AmqpConnection connection, BasicMethod.Publish publish, MessageProperties properties,
+                          byte[] body) {
+        if (publish.immediate()) {
+            throw AmqpException.connectionError(ReplyCode.NOT_IMPLEMENTED, "immediate=true",
+                    publish.classId(), publish.methodId());
+        }
+        connection.authorize(Access.WRITE, "exchange", publish.exchange());
+        Exchange exchange = connection.virtualHost().exchange(publish.exchange());
+        if (exchange.internal()) {
+            throw AmqpException.channelError(ReplyCode.ACCESS_REFUSED, "cannot publish to internal exchange '"
+                    + publish.exchange() + "' in vhost '" + connection.virtualHost().name() + "'",
+                    publish.classId(), publish.methodId());
+        }
+        if (properties.userId() != null && !properties.userId().equals(connection.user())) {
+            throw precondition("user_id property set to '" + properties.userId() + "' but authenticated user was '"
+                    + connection.user() + "'", publish);
+        }
+        if (properties.expiration() != null) {
+            requireValidExpiration(properties.expiration(), publish);
+        }
+        return new Message(publish.exchange(), publish.routingKey(), properties, body);
+    }
+
+    private static void requireValidExpiration(String expiration, BasicMethod.Publish publish) {
+        long value;
+        try {
+            value = Long.parseLong(expiration);
+        } catch (NumberFormatException e) {
+            throw precondition("invalid expiration '" + expiration + "': no_integer", publish);
+        }
+        if (value < 0) {
+            throw precondition("invalid expiration '" + expiration + "': {value_negative," + value + "}", publish);
+        }
+    }
+
+    private static AmqpException precondition(String detail, BasicMethod.Publish publish) {
+        return AmqpException.channelError(ReplyCode.PRECONDITION_FAILED, detail, publish.classId(), publish.methodId());
+    }
+}
