@@ -3,13 +3,19 @@ package io.eventyard.broker;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.eventyard.broker.amqp.AmqpServer;
 import io.eventyard.broker.core.BrokerCore;
+import io.eventyard.broker.core.CoreException;
 import io.eventyard.broker.core.CoreExecutor;
+import io.eventyard.broker.core.auth.Access;
+import io.eventyard.broker.core.message.Message;
+import io.eventyard.broker.core.vhost.PublishResult;
+import io.eventyard.broker.core.vhost.VirtualHost;
 import io.eventyard.broker.core.auth.Permission;
 import io.eventyard.broker.core.vhost.DurableDefinitions;
 import io.eventyard.broker.store.StoreException;
@@ -104,6 +110,43 @@ public final class Broker implements AutoCloseable {
     /** Virtual hosts, users and permissions. */
     public BrokerAdmin admin() {
         return admin;
+    }
+
+    /** Whether {@code user} exists and {@code password} is theirs (for HTTP basic auth and the like). */
+    public boolean authenticate(String user, String password) {
+        return executor.call(() -> {
+            io.eventyard.broker.core.auth.User known = core.user(user);
+            return known != null && known.passwordMatches(password);
+        });
+    }
+
+    /**
+     * Publishes {@code message} as {@code user} would over AMQP with publisher confirms, for clients that
+     * cannot hold a connection (stateless HTTP publishing). Completes with the outcome once the broker has
+     * confirmed it; fails with a {@link io.eventyard.broker.core.CoreException} when the vhost or exchange
+     * does not exist or the user may not write to the exchange.
+     */
+    public CompletableFuture<PublishOutcome> publish(String vhost, String user, Message message) {
+        CompletableFuture<PublishOutcome> outcome = new CompletableFuture<>();
+        executor.execute(() -> {
+            try {
+                VirtualHost target = core.virtualHost(vhost);
+                if (target == null) {
+                    throw CoreException.notFound("no vhost '" + vhost + "'");
+                }
+                String resource = message.exchange().isEmpty() ? "amq.default" : message.exchange();
+                core.authorize(user, vhost, Access.WRITE, "exchange", resource);
+                if (target.exchange(message.exchange()).internal()) {
+                    throw CoreException.accessRefused("cannot publish to internal exchange '" + message.exchange()
+                            + "' in vhost '" + vhost + "'");
+                }
+                PublishResult result = target.publish(message);
+                outcome.complete(new PublishOutcome(result.routedQueues() > 0, result.rejected()));
+            } catch (RuntimeException e) {
+                outcome.completeExceptionally(e);
+            }
+        });
+        return outcome;
     }
 
     /** Stops listening, closes every connection and waits for the core to finish. */
