@@ -112,6 +112,14 @@ public final class Broker implements AutoCloseable {
         return admin;
     }
 
+    /**
+     * The broker's state, for read-only views (management API, metrics). Touch it on the core thread only:
+     * {@code broker.core().executor().call(() -> ...)}.
+     */
+    public BrokerCore core() {
+        return core;
+    }
+
     /** Whether {@code user} exists and {@code password} is theirs (for HTTP basic auth and the like). */
     public boolean authenticate(String user, String password) {
         return executor.call(() -> {

@@ -29,6 +29,7 @@ public final class BrokerCore {
     private final Map<String, User> users = new HashMap<>();
     private final Map<String, Map<String, Permission>> permissions = new HashMap<>();
     private final Set<BrokerConnection> connections = new LinkedHashSet<>();
+    private final MessageCounters counters = new MessageCounters();
 
     public BrokerCore(CoreExecutor executor, DurableDefinitions durable, Clock clock) {
         this.executor = executor;
@@ -42,6 +43,27 @@ public final class BrokerCore {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** Broker-wide message totals; core thread only. */
+    public MessageCounters counters() {
+        return counters;
+    }
+
+    /** Open connections of every protocol; core thread only. */
+    public java.util.Collection<BrokerConnection> connections() {
+        return java.util.Collections.unmodifiableSet(connections);
+    }
+
+    public java.util.Collection<User> users() {
+        return java.util.Collections.unmodifiableCollection(users.values());
+    }
+
+    /** Every permission entry, user by user. */
+    public java.util.List<Permission> permissions() {
+        java.util.List<Permission> all = new ArrayList<>();
+        permissions.values().forEach(byVhost -> all.addAll(byVhost.values()));
+        return all;
     }
 
     // ---- virtual hosts ----------------------------------------------------------------------------------
@@ -59,7 +81,7 @@ public final class BrokerCore {
         if (existing != null) {
             return existing;
         }
-        VirtualHost vhost = new VirtualHost(name, executor, durable, clock);
+        VirtualHost vhost = new VirtualHost(name, executor, durable, clock, counters);
         vhosts.put(name, vhost);
         durable.virtualHostAdded(name);
         return vhost;

@@ -238,6 +238,7 @@ final class AmqpChannel {
         if (!consumer.autoAck()) {
             unacked.add(new UnackedDeliveries.Unacked(tag, consumer.queue(), entry, consumer));
         }
+        connection.counters().delivered(entry.redelivered());
         Message message = entry.message();
         send(new BasicMethod.Deliver(consumer.tag(), tag, entry.redelivered(), message.exchange(),
                 message.routingKey()), message.properties(), message.body());
@@ -266,6 +267,7 @@ final class AmqpChannel {
         if (!get.noAck()) {
             unacked.add(new UnackedDeliveries.Unacked(tag, queue, entry, null));
         }
+        connection.counters().delivered(entry.redelivered());
         Message message = entry.message();
         send(new BasicMethod.GetOk(tag, entry.redelivered(), message.exchange(), message.routingKey(),
                 queue.readyCount()), message.properties(), message.body());
@@ -288,6 +290,7 @@ final class AmqpChannel {
 
     private void apply(List<UnackedDeliveries.Unacked> deliveries, boolean ack, boolean requeue) {
         if (ack) {
+            connection.counters().acknowledged(deliveries.size());
             for (UnackedDeliveries.Unacked delivery : deliveries) {
                 released(delivery);
                 delivery.queue().settle(delivery.entry());

@@ -72,6 +72,10 @@ public final class AmqpConnection implements BrokerConnection {
         return user;
     }
 
+    io.eventyard.broker.core.MessageCounters counters() {
+        return core.counters();
+    }
+
     ClientCapabilities capabilities() {
         return capabilities;
     }

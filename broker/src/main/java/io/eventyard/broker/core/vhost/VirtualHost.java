@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledFuture;
 import io.eventyard.broker.core.ArgumentEquivalence;
 import io.eventyard.broker.core.CoreException;
 import io.eventyard.broker.core.CoreExecutor;
+import io.eventyard.broker.core.MessageCounters;
 import io.eventyard.broker.core.exchange.Binding;
 import io.eventyard.broker.core.exchange.Destination;
 import io.eventyard.broker.core.exchange.Exchange;
@@ -47,14 +48,17 @@ public final class VirtualHost implements QueueHost {
     private final CoreExecutor executor;
     private final DurableDefinitions durable;
     private final Clock clock;
+    private final MessageCounters counters;
     private final Map<String, Exchange> exchanges = new HashMap<>();
     private final Map<String, MessageQueue> queues = new HashMap<>();
 
-    public VirtualHost(String name, CoreExecutor executor, DurableDefinitions durable, Clock clock) {
+    public VirtualHost(String name, CoreExecutor executor, DurableDefinitions durable, Clock clock,
+                       MessageCounters counters) {
         this.name = name;
         this.executor = executor;
         this.durable = durable;
         this.clock = clock;
+        this.counters = counters;
         addStandardExchanges();
     }
 
@@ -371,6 +375,7 @@ public final class VirtualHost implements QueueHost {
                 rejected = true;
             }
         }
+        counters.published(routed > 0);
         return new PublishResult(routed, rejected);
     }
 
@@ -409,6 +414,7 @@ public final class VirtualHost implements QueueHost {
             return;
         }
         String dlrk = queue.settings().deadLetterRoutingKey();
+        counters.countDeadLetter();
         Message dead = DeathHistory.recordDeath(message, queue.name(), reason, Instant.ofEpochSecond(
                 clock.instant().getEpochSecond()), dlx, dlrk);
         // Routed as its own task, so that a queue never re-enters itself in the middle of a dispatch.
