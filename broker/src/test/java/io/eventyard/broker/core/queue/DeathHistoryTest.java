@@ -1,6 +1,7 @@
 package io.eventyard.broker.core.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -100,8 +101,8 @@ class DeathHistoryTest {
         Message twice = DeathHistory.recordDeath(once, "q2", DeathReason.EXPIRED, T2, "dlx2", null);
 
         assertThat(deaths(twice)).extracting(d -> d.get("queue"), d -> d.get("reason"), d -> d.get("count"))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("q2", "expired", 1L),
-                        org.assertj.core.groups.Tuple.tuple("q1", "rejected", 1L));
+                .containsExactly(tuple("q2", "expired", 1L),
+                        tuple("q1", "rejected", 1L));
         assertThat(deaths(twice).get(0).get("exchange")).isEqualTo("dlx1");
         assertThat(twice.properties().headers()).containsEntry("x-first-death-queue", "q1")
                 .containsEntry("x-first-death-reason", "rejected")
@@ -116,8 +117,8 @@ class DeathHistoryTest {
         Message third = DeathHistory.recordDeath(second, "q1", DeathReason.REJECTED, T3, "dlx1", null);
 
         assertThat(deaths(third)).extracting(d -> d.get("queue"), d -> d.get("reason"), d -> d.get("count"))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("q1", "rejected", 2L),
-                        org.assertj.core.groups.Tuple.tuple("q2", "expired", 1L));
+                .containsExactly(tuple("q1", "rejected", 2L),
+                        tuple("q2", "expired", 1L));
     }
 
     @Test

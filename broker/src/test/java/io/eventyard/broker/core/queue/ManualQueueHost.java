@@ -1,5 +1,6 @@
 package io.eventyard.broker.core.queue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,7 +21,7 @@ final class ManualQueueHost implements QueueHost {
     record DeadLetter(String queue, Message message, DeathReason reason) {
 
         String body() {
-            return new String(message.body(), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(message.body(), StandardCharsets.UTF_8);
         }
     }
 

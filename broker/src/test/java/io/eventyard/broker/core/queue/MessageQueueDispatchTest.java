@@ -4,6 +4,7 @@ import static io.eventyard.broker.core.queue.QueueFixtures.body;
 import static io.eventyard.broker.core.queue.QueueFixtures.message;
 import static io.eventyard.broker.core.queue.QueueFixtures.queue;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.util.List;
 import java.util.Map;
@@ -234,7 +235,7 @@ class MessageQueueDispatchTest {
 
         assertThat(queue.unackedCount()).isZero();
         assertThat(host.deadLetters()).extracting(ManualQueueHost.DeadLetter::body, ManualQueueHost.DeadLetter::reason)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("m1", DeathReason.REJECTED));
+                .containsExactly(tuple("m1", DeathReason.REJECTED));
     }
 
     @Test
