@@ -18,7 +18,6 @@ import io.eventyard.broker.core.vhost.PublishResult;
 import io.eventyard.broker.core.vhost.VirtualHost;
 import io.eventyard.broker.core.auth.Permission;
 import io.eventyard.broker.core.vhost.DurableDefinitions;
-import io.eventyard.broker.store.StoreException;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -82,9 +81,10 @@ public final class Broker implements AutoCloseable {
             Thread.currentThread().interrupt();
             shutdown(executor, definitions, boss, workers);
             throw new IOException("interrupted while binding", e);
-        } catch (StoreException | RuntimeException e) {
+        } catch (Exception e) {
+            // Netty's bind throws a checked BindException through sync(): everything started must stop.
             shutdown(executor, definitions, boss, workers);
-            throw new IOException("broker failed to start: " + e.getMessage(), e);
+            throw e instanceof IOException io ? io : new IOException("broker failed to start: " + e.getMessage(), e);
         }
     }
 

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.Set;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,8 +57,6 @@ class BrokerTest {
     }
 
     @Test
-    @Disabled("bug: Broker.start catches only StoreException and RuntimeException; the BindException that Netty's "
-            + "sync() rethrows is checked, so the core thread and both event loop groups are never shut down")
     void failedStartLeavesNoThreadsBehind() throws IOException {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

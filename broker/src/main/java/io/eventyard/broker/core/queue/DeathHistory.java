@@ -37,27 +37,35 @@ public final class DeathHistory {
         routingKeys.addAll(ccKeys(headers));
 
         List<Object> deaths = new ArrayList<>();
-        long count = 1;
+        Map<String, Object> entry = null;
         if (headers.get(X_DEATH) instanceof List<?> previous) {
             for (Object item : previous) {
-                if (item instanceof Map<?, ?> entry && queue.equals(FieldValues.asString(entry.get("queue")))
-                        && reason.headerValue().equals(FieldValues.asString(entry.get("reason")))) {
-                    Long c = FieldValues.asLong(entry.get("count"));
-                    count = (c == null ? 0 : c) + 1;
+                if (entry == null && item instanceof Map<?, ?> earlier
+                        && queue.equals(FieldValues.asString(earlier.get("queue")))
+                        && reason.headerValue().equals(FieldValues.asString(earlier.get("reason")))) {
+                    // The same death again: RabbitMQ raises the count and keeps the rest of the first one.
+                    entry = new LinkedHashMap<>();
+                    for (Map.Entry<?, ?> field : earlier.entrySet()) {
+                        entry.put(String.valueOf(field.getKey()), field.getValue());
+                    }
+                    Long count = FieldValues.asLong(earlier.get("count"));
+                    entry.put("count", (count == null ? 0 : count) + 1);
                 } else {
                     deaths.add(item);
                 }
             }
         }
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("count", count);
-        entry.put("reason", reason.headerValue());
-        entry.put("queue", queue);
-        entry.put("time", time);
-        entry.put("exchange", message.exchange());
-        entry.put("routing-keys", routingKeys);
-        if (props.expiration() != null) {
-            entry.put("original-expiration", props.expiration());
+        if (entry == null) {
+            entry = new LinkedHashMap<>();
+            entry.put("count", 1L);
+            entry.put("reason", reason.headerValue());
+            entry.put("queue", queue);
+            entry.put("time", time);
+            entry.put("exchange", message.exchange());
+            entry.put("routing-keys", routingKeys);
+            if (props.expiration() != null) {
+                entry.put("original-expiration", props.expiration());
+            }
         }
         deaths.add(0, entry);
         headers.put(X_DEATH, deaths);
@@ -105,7 +113,7 @@ public final class DeathHistory {
         }
         for (Object item : deaths) {
             if (!(item instanceof Map<?, ?> entry)) {
-                continue;
+                return false; // not a table: a client wrote this history, so the loop is not automatic
             }
             if (DeathReason.REJECTED.headerValue().equals(FieldValues.asString(entry.get("reason")))) {
                 return false;

@@ -142,6 +142,12 @@ public final class MessageQueue {
             }
             return EnqueueResult.ACCEPTED;
         }
+        QueueConsumer waiting = ready.isEmpty() ? nextConsumer() : null;
+        if (waiting != null) {
+            // straight to a consumer that can take it: a length limit only counts what waits in the queue
+            handOver(waiting, entry);
+            return EnqueueResult.ACCEPTED;
+        }
         ready.addLast(entry);
         readyBytes += message.bodySize();
         enforceLengthLimit();
@@ -280,13 +286,31 @@ public final class MessageQueue {
         if (deleted) {
             return;
         }
-        List<QueueEntry> sorted = new ArrayList<>(entries);
-        sorted.sort(Comparator.comparingLong(QueueEntry::sequence).reversed());
-        for (QueueEntry entry : sorted) {
+        // Requeued entries go back to their publish position among the ready ones near the head, as in
+        // RabbitMQ: merge both runs by sequence (the ready deque is in sequence order).
+        List<QueueEntry> back = new ArrayList<>(entries);
+        back.sort(Comparator.comparingLong(QueueEntry::sequence));
+        long last = back.get(back.size() - 1).sequence();
+        List<QueueEntry> overtaken = new ArrayList<>();
+        while (!ready.isEmpty() && ready.peekFirst().sequence() < last) {
+            overtaken.add(ready.pollFirst());
+        }
+        List<QueueEntry> merged = new ArrayList<>(back.size() + overtaken.size());
+        int i = 0;
+        int j = 0;
+        while (i < back.size() || j < overtaken.size()) {
+            boolean takeBack = j >= overtaken.size()
+                    || (i < back.size() && back.get(i).sequence() < overtaken.get(j).sequence());
+            merged.add(takeBack ? back.get(i++) : overtaken.get(j++));
+        }
+        for (QueueEntry entry : back) {
             entry.markRedelivered();
-            ready.addFirst(entry);
             readyBytes += entry.message().bodySize();
         }
+        for (int k = merged.size() - 1; k >= 0; k--) {
+            ready.addFirst(merged.get(k));
+        }
+        enforceLengthLimit();
         dispatch();
     }
 

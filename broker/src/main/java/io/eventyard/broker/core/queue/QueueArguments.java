@@ -44,8 +44,8 @@ public record QueueArguments(
         if (args == null || args.isEmpty()) {
             return NONE;
         }
-        long ttl = wholeNumber(args, "x-message-ttl", resource, false);
         long expires = wholeNumber(args, "x-expires", resource, true);
+        long ttl = wholeNumber(args, "x-message-ttl", resource, false);
         long maxLength = wholeNumber(args, "x-max-length", resource, false);
         long maxBytes = wholeNumber(args, "x-max-length-bytes", resource, false);
         Overflow overflow = Overflow.DROP_HEAD;
@@ -55,8 +55,15 @@ public record QueueArguments(
             overflow = Overflow.fromArgument(text).orElseThrow(() -> invalid("x-overflow", resource,
                     "invalid_overflow"));
         }
-        String dlx = args.containsKey("x-dead-letter-exchange")
-                ? text(args.get("x-dead-letter-exchange"), "x-dead-letter-exchange", resource) : null;
+        String dlx = null;
+        if (args.containsKey("x-dead-letter-exchange")) {
+            Object raw = args.get("x-dead-letter-exchange");
+            dlx = FieldValues.asString(raw);
+            if (dlx == null) {
+                throw CoreException.precondition("invalid type '" + FieldTypeNames.of(raw)
+                        + "' for arg 'x-dead-letter-exchange' in " + resource);
+            }
+        }
         String dlrk = args.containsKey("x-dead-letter-routing-key")
                 ? text(args.get("x-dead-letter-routing-key"), "x-dead-letter-routing-key", resource) : null;
         if (dlrk != null && dlx == null) {
@@ -85,7 +92,7 @@ public record QueueArguments(
         Object raw = args.get(key);
         Long value = FieldValues.asLong(raw);
         if (value == null) {
-            throw invalid(key, resource, "{unacceptable_type," + FieldTypeNames.of(raw) + "}");
+            throw invalid(key, resource, "\"expected integer, got " + FieldTypeNames.of(raw) + "\"");
         }
         if (value < 0) {
             throw invalid(key, resource, "{value_negative," + value + "}");

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import io.eventyard.broker.core.message.Message;
@@ -84,8 +83,6 @@ class DeathHistoryTest {
     }
 
     @Test
-    @Disabled("bug: DeathHistory.recordDeath keeps the CC header when x-dead-letter-routing-key is set; RabbitMQ 3.10.8 "
-            + "(make_msg) removes it, so the CC keys no longer route the dead letter or a later one")
     void deadLetterRoutingKeyRemovesTheCcHeader() {
         Message dead = DeathHistory.recordDeath(published(Map.of("CC", List.of("audit")), null), "q1",
                 DeathReason.REJECTED, T1, "dlx", "dead.orders");
@@ -131,8 +128,6 @@ class DeathHistoryTest {
     }
 
     @Test
-    @Disabled("bug: DeathHistory.recordDeath writes a fresh entry when it raises a count; RabbitMQ 3.10.8 "
-            + "(increment_xdeath_event_count) keeps the entry's first time, exchange and routing-keys, raising count only")
     void raisedEntryKeepsTheTimeExchangeAndRoutingKeysOfItsFirstDeath() {
         Message first = DeathHistory.recordDeath(published(Map.of(), null), "q1", DeathReason.REJECTED, T1, "dlx1", null);
         Message second = DeathHistory.recordDeath(first, "q2", DeathReason.EXPIRED, T2, "dlx2", "back");
@@ -205,8 +200,6 @@ class DeathHistoryTest {
     }
 
     @Test
-    @Disabled("bug: DeathHistory.isAutomaticCycle skips x-death items that are not tables; RabbitMQ 3.10.8 (is_cycle) "
-            + "takes such an item as written by a client, so the cycle is not automatic and the message is kept")
     void itemThatIsNotATableMeansAClientWroteTheHistory() {
         Message once = history(DeathReason.EXPIRED, "q1");
         List<Object> deaths = new ArrayList<>((List<?>) once.properties().headers().get(DeathHistory.X_DEATH));

@@ -9,7 +9,6 @@ import static org.assertj.core.groups.Tuple.tuple;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Ready order, consumers, credit, basic.get and settling, as a RabbitMQ 3.10 classic queue behaves. */
@@ -195,8 +194,6 @@ class MessageQueueDispatchTest {
     }
 
     @Test
-    @Disabled("bug: MessageQueue.requeue puts each call's entries in front of the ready ones, so m2 requeued after m1 "
-            + "goes ahead of it; RabbitMQ 3.10.8 returns requeued messages to their publish position: m1 m2 m3")
     void messagesRequeuedOneAtATimeKeepTheirPublishOrder() {
         for (String body : List.of("m1", "m2", "m3")) {
             queue.enqueue(message(body));

@@ -9,7 +9,6 @@ import static org.assertj.core.groups.Tuple.tuple;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** x-max-length, x-max-length-bytes and x-overflow; only ready messages count, as in RabbitMQ 3.10. */
@@ -118,8 +117,6 @@ class MessageQueueLengthLimitTest {
     }
 
     @Test
-    @Disabled("bug: MessageQueue.enqueue adds to ready and drops the head before dispatching, so a message that a "
-            + "waiting consumer could take is dropped; RabbitMQ 3.10.8 delivers it (attempt_delivery comes first)")
     void dropHeadQueueStillDeliversToAWaitingConsumer() {
         MessageQueue byCount = queue(host, Map.of("x-max-length", 0));
         MessageQueue byBytes = queue(host, Map.of("x-max-length-bytes", 1));
@@ -137,8 +134,6 @@ class MessageQueueLengthLimitTest {
     }
 
     @Test
-    @Disabled("bug: MessageQueue.requeue does not apply the drop-head limit; RabbitMQ 3.10.8 (requeue_and_run -> "
-            + "maybe_drop_head) drops the requeued head, leaving m2 alone")
     void requeuePastMaxLengthDropsFromTheHead() {
         MessageQueue queue = queue(host, Map.of("x-max-length", 1));
         queue.enqueue(message("m1"));

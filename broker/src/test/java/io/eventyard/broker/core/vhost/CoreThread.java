@@ -14,7 +14,7 @@ final class CoreThread implements AutoCloseable {
 
     private final CoreExecutor executor = new CoreExecutor();
     private final RecordingDefinitions durable = new RecordingDefinitions();
-    private final VirtualHost vhost = executor.call(() -> new VirtualHost("/", executor, durable, Clock.systemUTC()));
+    private final VirtualHost vhost = executor.call(() -> new VirtualHost("/", executor, durable, Clock.systemUTC(), new io.eventyard.broker.core.MessageCounters()));
 
     VirtualHost vhost() {
         return vhost;

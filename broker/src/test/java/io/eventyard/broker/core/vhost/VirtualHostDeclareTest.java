@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import io.eventyard.broker.core.CoreException;
@@ -206,8 +205,6 @@ class VirtualHostDeclareTest {
     }
 
     @Test
-    @Disabled("bug: VirtualHost.declareQueue returns early for passive declares without calling queue.touch(); "
-            + "RabbitMQ 3.10.8 restarts x-expires on every declare, passive too. Fix: touch() in the passive branch")
     void passiveDeclareRestartsXExpires() {
         declareExpiring("q");
 
