@@ -120,7 +120,10 @@ public final class Broker implements AutoCloseable {
         return core;
     }
 
-    /** Whether {@code user} exists and {@code password} is theirs (for HTTP basic auth and the like). */
+    /**
+     * Whether {@code user} exists and {@code password} is theirs (for HTTP basic auth and the like). Waits for
+     * the core thread: call it from a worker thread, never from an event loop.
+     */
     public boolean authenticate(String user, String password) {
         return executor.call(() -> {
             io.eventyard.broker.core.auth.User known = core.user(user);
@@ -132,7 +135,8 @@ public final class Broker implements AutoCloseable {
      * Publishes {@code message} as {@code user} would over AMQP with publisher confirms, for clients that
      * cannot hold a connection (stateless HTTP publishing). Completes with the outcome once the broker has
      * confirmed it; fails with a {@link io.eventyard.broker.core.CoreException} when the vhost or exchange
-     * does not exist or the user may not write to the exchange.
+     * does not exist or the user may not write to the exchange. The future completes on a pool thread, never
+     * on the core thread, so that what the caller chains to it cannot stall the broker.
      */
     public CompletableFuture<PublishOutcome> publish(String vhost, String user, Message message) {
         CompletableFuture<PublishOutcome> outcome = new CompletableFuture<>();
@@ -154,7 +158,7 @@ public final class Broker implements AutoCloseable {
                 outcome.completeExceptionally(e);
             }
         });
-        return outcome;
+        return outcome.thenApplyAsync(answer -> answer); // the caller's stages run off the core thread
     }
 
     /** Stops listening, closes every connection and waits for the core to finish. */

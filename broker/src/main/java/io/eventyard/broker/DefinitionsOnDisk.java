@@ -162,6 +162,8 @@ final class DefinitionsOnDisk implements DurableDefinitions, AutoCloseable {
         }
     }
 
+    // A removal that cannot be stored is logged, not thrown: the thing is already gone from memory, and a
+    // half-done close (a connection releasing its channels) would be worse than a definition that comes back.
     private void remove(Definition definition) {
         if (restoring) {
             return;
@@ -169,7 +171,7 @@ final class DefinitionsOnDisk implements DurableDefinitions, AutoCloseable {
         try {
             store.remove(definition);
         } catch (StoreException e) {
-            throw failed(e);
+            LOG.error("cannot store the removal of {}; it will come back after a restart", definition, e);
         }
     }
 

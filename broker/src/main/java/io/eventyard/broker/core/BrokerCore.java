@@ -51,12 +51,12 @@ public final class BrokerCore {
     }
 
     /** Open connections of every protocol; core thread only. */
-    public java.util.Collection<BrokerConnection> connections() {
-        return java.util.Collections.unmodifiableSet(connections);
+    public List<BrokerConnection> connections() {
+        return List.copyOf(connections);
     }
 
-    public java.util.Collection<User> users() {
-        return java.util.Collections.unmodifiableCollection(users.values());
+    public List<User> users() {
+        return List.copyOf(users.values());
     }
 
     /** Every permission entry, user by user. */
@@ -81,9 +81,9 @@ public final class BrokerCore {
         if (existing != null) {
             return existing;
         }
+        durable.virtualHostAdded(name);
         VirtualHost vhost = new VirtualHost(name, executor, durable, clock, counters);
         vhosts.put(name, vhost);
-        durable.virtualHostAdded(name);
         return vhost;
     }
 
@@ -109,8 +109,8 @@ public final class BrokerCore {
     public void putUser(String name, String password, List<String> tags) {
         byte[] salt = PasswordHash.newSalt();
         User user = new User(name, PasswordHash.hash(password, salt), salt, List.copyOf(tags));
-        users.put(name, user);
         durable.userPut(user);
+        users.put(name, user);
     }
 
     /** Restores a user read back from the definition store. */
@@ -144,8 +144,8 @@ public final class BrokerCore {
         if (!vhosts.containsKey(permission.vhost())) {
             throw CoreException.notFound("no vhost '" + permission.vhost() + "'");
         }
-        permissions.computeIfAbsent(permission.user(), u -> new HashMap<>()).put(permission.vhost(), permission);
         durable.permissionPut(permission);
+        permissions.computeIfAbsent(permission.user(), u -> new HashMap<>()).put(permission.vhost(), permission);
     }
 
     public void clearPermission(String user, String vhost) {

@@ -38,7 +38,9 @@ public final class CoreExecutor implements AutoCloseable {
     }
 
     public ScheduledFuture<?> schedule(Runnable task, Duration delay) {
-        return executor.schedule(() -> runGuarded(task), Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+        // milliseconds, so that no delay a client can ask for overflows
+        long millis = Math.max(0, Math.min(delay.toMillis(), Long.MAX_VALUE / 2));
+        return executor.schedule(() -> runGuarded(task), millis, TimeUnit.MILLISECONDS);
     }
 
     public boolean inCoreThread() {

@@ -19,6 +19,7 @@ import io.eventyard.broker.amqp.codec.ExchangeMethod;
 import io.eventyard.broker.amqp.codec.Method;
 import io.eventyard.broker.amqp.codec.QueueMethod;
 import io.eventyard.broker.amqp.codec.TxMethod;
+import io.eventyard.broker.core.CoreException;
 import io.eventyard.broker.core.auth.Access;
 import io.eventyard.broker.core.message.Message;
 import io.eventyard.broker.core.message.MessageProperties;
@@ -47,6 +48,8 @@ final class AmqpChannel {
     private long nextPublishSeqNo = 1;
     private TransactionBuffer transaction;
     private String lastDeclaredQueue = "";
+    /** Unacked deliveries to consumers (not basic.get), what a global prefetch limits; RabbitMQ 3.10. */
+    private int consumerUnacked;
 
     AmqpChannel(AmqpConnection connection, int id) {
         this.connection = connection;
@@ -237,6 +240,7 @@ final class AmqpChannel {
         long tag = nextDeliveryTag++;
         if (!consumer.autoAck()) {
             unacked.add(new UnackedDeliveries.Unacked(tag, consumer.queue(), entry, consumer));
+            consumerUnacked++;
         }
         connection.counters().delivered(entry.redelivered());
         Message message = entry.message();
@@ -245,7 +249,7 @@ final class AmqpChannel {
     }
 
     boolean hasGlobalCredit() {
-        return globalPrefetch == 0 || unacked.size() < globalPrefetch;
+        return globalPrefetch == 0 || consumerUnacked < globalPrefetch;
     }
 
     void consumerCancelledByBroker(ChannelConsumer consumer) {
@@ -305,9 +309,10 @@ final class AmqpChannel {
         }
     }
 
-    private static void released(UnackedDeliveries.Unacked delivery) {
+    private void released(UnackedDeliveries.Unacked delivery) {
         if (delivery.consumer() != null) {
             delivery.consumer().settled();
+            consumerUnacked--;
         }
     }
 
@@ -330,7 +335,13 @@ final class AmqpChannel {
         redispatch();
     }
 
-    /** Credit came back (ack, qos): let the queues this channel consumes from deliver again. */
+    void resumeDeliveries() {
+        if (!closing) {
+            redispatch();
+        }
+    }
+
+    /** Credit came back (ack, qos, a drained socket): let the queues this channel consumes from deliver again. */
     private void redispatch() {
         Set<MessageQueue> queues = new LinkedHashSet<>();
         for (ChannelConsumer consumer : consumers.values()) {
@@ -387,8 +398,7 @@ final class AmqpChannel {
             return queue;
         }
         if (lastDeclaredQueue.isEmpty()) {
-            throw new io.eventyard.broker.core.CoreException(io.eventyard.broker.core.CoreException.Reason.NOT_FOUND,
-                    "no previously declared queue");
+            throw CoreException.notFound("no previously declared queue");
         }
         return lastDeclaredQueue;
     }
@@ -411,13 +421,27 @@ final class AmqpChannel {
         send(new ChannelMethod.Close(error.replyCode(), error.replyText(), error.classId(), error.methodId()));
     }
 
-    /** Consumers go first, so that requeued messages are not delivered straight back to this channel. */
+    /** The channel ends: its consumers leave their queues, then its unacked messages go back to them. */
     void release() {
+        detachConsumers();
+        requeueUnacked();
+    }
+
+    /**
+     * First half of closing: consumers leave their queues. A closing connection detaches every channel's
+     * consumers before any channel requeues, so that no requeued message is delivered to a sibling channel
+     * that is about to close too.
+     */
+    void detachConsumers() {
         List<ChannelConsumer> toCancel = new ArrayList<>(consumers.values());
         consumers.clear();
         for (ChannelConsumer consumer : toCancel) {
             consumer.queue().removeConsumer(consumer);
         }
+    }
+
+    /** Second half of closing: what the client never settled (including in an open transaction) is requeued. */
+    void requeueUnacked() {
         if (transaction != null) {
             List<UnackedDeliveries.Unacked> pending = new ArrayList<>();
             for (TransactionBuffer.Action action : transaction.drain()) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,6 +45,7 @@ public final class AmqpConnection implements BrokerConnection {
     private final String label;
     private final Map<Integer, AmqpChannel> channels = new HashMap<>();
     private State state = State.AWAITING_HEADER;
+    private volatile boolean opened;
     private ClientCapabilities capabilities = ClientCapabilities.NONE;
     private String user;
     private VirtualHost vhost;
@@ -74,6 +76,23 @@ public final class AmqpConnection implements BrokerConnection {
 
     io.eventyard.broker.core.MessageCounters counters() {
         return core.counters();
+    }
+
+    /** Whether connection.open succeeded: the handshake timeout no longer applies. Any thread. */
+    boolean opened() {
+        return opened;
+    }
+
+    /** Whether deliveries must wait because the client is not reading fast enough. */
+    boolean congested() {
+        return output.congested();
+    }
+
+    /** The client caught up: deliveries held back for it go out again. */
+    void resumeDeliveries() {
+        if (state == State.OPEN) {
+            new ArrayList<>(channels.values()).forEach(AmqpChannel::resumeDeliveries);
+        }
     }
 
     ClientCapabilities capabilities() {
@@ -130,6 +149,11 @@ public final class AmqpConnection implements BrokerConnection {
             onError(command.channel(), e);
         } catch (CoreException e) {
             onError(command.channel(), CoreErrors.toAmqp(e, method));
+        } catch (RuntimeException e) {
+            // A bug, not the client's fault: answer it as RabbitMQ answers a crashed channel, and keep serving.
+            LOG.error("{}: internal error handling {} on channel {}", label, method.name(), command.channel(), e);
+            closeWithError(AmqpException.connectionError(ReplyCode.INTERNAL_ERROR, "internal error handling "
+                    + method.name(), method.classId(), method.methodId()));
         }
     }
 
@@ -148,10 +172,6 @@ public final class AmqpConnection implements BrokerConnection {
             tune(tuneOk);
         } else if (method instanceof ConnectionMethod.Open open && state == State.AWAITING_OPEN) {
             open(open);
-        } else if (method instanceof ConnectionMethod.Close && state == State.OPEN) {
-            releaseChannels();
-            send(new AmqpCommand(0, new ConnectionMethod.CloseOk(), null, null));
-            closeSocket();
         } else if (method instanceof ConnectionMethod.Close) {
             send(new AmqpCommand(0, new ConnectionMethod.CloseOk(), null, null));
             closeSocket();
@@ -220,6 +240,7 @@ public final class AmqpConnection implements BrokerConnection {
         }
         vhost = requested;
         state = State.OPEN;
+        opened = true;
         core.connectionOpened(this);
         send(new AmqpCommand(0, new ConnectionMethod.OpenOk(), null, null));
     }
@@ -316,10 +337,10 @@ public final class AmqpConnection implements BrokerConnection {
     }
 
     private void releaseChannels() {
-        for (AmqpChannel channel : new ArrayList<>(channels.values())) {
-            channel.release();
-        }
+        List<AmqpChannel> closing = new ArrayList<>(channels.values());
         channels.clear();
+        closing.forEach(AmqpChannel::detachConsumers);
+        closing.forEach(AmqpChannel::requeueUnacked);
         if (vhost != null) {
             vhost.ownerClosed(this);
             core.connectionClosed(this);

@@ -43,6 +43,8 @@ public final class AmqpFrameHandler extends ChannelInboundHandlerAdapter {
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean paused;
     private AmqpConnection connection;
+    private AmqpOutput output;
+    private boolean tuned;
     private ChannelHandlerContext connectionContext;
     private ScheduledFuture<?> handshakeTimeout;
 
@@ -58,8 +60,14 @@ public final class AmqpFrameHandler extends ChannelInboundHandlerAdapter {
         connectionContext = ctx;
         InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
         String label = remote.getAddress().getHostAddress() + ":" + remote.getPort();
-        connection = new AmqpConnection(core, config, new AmqpOutput(ctx.channel()), remote.getAddress(), label);
+        AmqpConnection[] created = new AmqpConnection[1];
+        output = new AmqpOutput(ctx.channel(), () -> core.executor().execute(created[0]::resumeDeliveries));
+        connection = new AmqpConnection(core, config, output, remote.getAddress(), label);
+        created[0] = connection;
         handshakeTimeout = ctx.executor().schedule(() -> {
+            if (connection.opened()) {
+                return;
+            }
             LOG.info("{}: closing connection that did not complete the handshake in {}", label, config.handshakeTimeout());
             ctx.close();
         }, config.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -69,10 +77,10 @@ public final class AmqpFrameHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof AmqpCommand command) {
-            if (command.method() instanceof ConnectionMethod.TuneOk tuneOk) {
+            if (command.method() instanceof ConnectionMethod.TuneOk tuneOk && !tuned) {
+                // once only: a second tune-ok is the core's to refuse, not the pipeline's to apply again
+                tuned = true;
                 applyTuning(ctx, tuneOk);
-            } else if (command.method() instanceof ConnectionMethod.Open) {
-                handshakeTimeout.cancel(false);
             }
             submit(ctx, () -> connection.handle(command));
         } else if (msg instanceof Heartbeat) {
@@ -140,6 +148,12 @@ public final class AmqpFrameHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        output.writabilityChanged();
+        ctx.fireChannelWritabilityChanged();
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.eventyard.broker.core.auth.Access;
 import io.eventyard.broker.core.exchange.Exchange;
 import io.eventyard.broker.core.message.Message;
 import io.eventyard.broker.core.message.MessageProperties;
+import io.eventyard.broker.core.queue.QueueArguments;
 
 /**
  * basic.publish: the checks RabbitMQ's rabbit_channel makes before a message is routed, in its order
@@ -50,6 +51,9 @@ final class BasicPublishHandler {
         }
         if (value < 0) {
             throw precondition("invalid expiration '" + expiration + "': {value_negative," + value + "}", publish);
+        }
+        if (value > QueueArguments.MAX_TIMER_MILLIS) {
+            throw precondition("invalid expiration '" + expiration + "': {value_too_large," + value + "}", publish);
         }
     }
 

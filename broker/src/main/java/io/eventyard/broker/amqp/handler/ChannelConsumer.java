@@ -50,7 +50,11 @@ final class ChannelConsumer implements QueueConsumer {
 
     @Override
     public boolean hasCredit() {
-        // Prefetch limits only what is unacknowledged; with auto-ack nothing is (AMQP 0-9-1 basic.qos).
+        // Prefetch limits only what is unacknowledged; with auto-ack nothing is (AMQP 0-9-1 basic.qos). A client
+        // that does not read holds back every delivery, prefetch or not.
+        if (channel.connection().congested()) {
+            return false;
+        }
         return autoAck || ((prefetch == 0 || unacked < prefetch) && channel.hasGlobalCredit());
     }
 

@@ -4,6 +4,7 @@ import io.eventyard.broker.amqp.codec.QueueMethod;
 import io.eventyard.broker.core.auth.Access;
 import io.eventyard.broker.core.exchange.Destination;
 import io.eventyard.broker.core.vhost.QueueDeclared;
+import io.eventyard.broker.core.vhost.VirtualHost;
 
 /** queue.declare / bind / unbind / purge / delete: permission check, core call, reply. Core thread. */
 final class QueueMethodHandler {
@@ -14,12 +15,14 @@ final class QueueMethodHandler {
     static void handle(AmqpChannel channel, QueueMethod method) {
         AmqpConnection connection = channel.connection();
         if (method instanceof QueueMethod.Declare declare) {
-            String name = declare.queue();
-            if (!declare.passive() && !name.isEmpty()) {
+            // A server-named queue is named first, so that the configure permission is checked against its name.
+            boolean serverNamed = declare.queue().isEmpty() && !declare.passive();
+            String name = serverNamed ? VirtualHost.serverNamedQueue() : declare.queue();
+            if (!declare.passive()) {
                 connection.authorize(Access.CONFIGURE, "queue", name);
             }
-            QueueDeclared declared = connection.virtualHost().declareQueue(name, declare.passive(), declare.durable(),
-                    declare.exclusive(), declare.autoDelete(), declare.arguments(), connection);
+            QueueDeclared declared = connection.virtualHost().declareQueue(name, serverNamed, declare.passive(),
+                    declare.durable(), declare.exclusive(), declare.autoDelete(), declare.arguments(), connection);
             channel.rememberDeclaredQueue(declared.name());
             if (!declare.noWait()) {
                 channel.send(new QueueMethod.DeclareOk(declared.name(), declared.messageCount(), declared.consumerCount()));

@@ -29,10 +29,6 @@ final class UnackedDeliveries {
         return byTag.size();
     }
 
-    boolean contains(long tag) {
-        return byTag.containsKey(tag);
-    }
-
     /**
      * Removes and returns the deliveries {@code tag} names: that one, or with {@code multiple} every one up
      * to it (tag 0 with multiple means all). Returns null when a single tag is unknown.

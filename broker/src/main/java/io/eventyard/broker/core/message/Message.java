@@ -19,8 +19,4 @@ public record Message(String exchange, String routingKey, MessageProperties prop
     public Message withProperties(MessageProperties newProperties) {
         return new Message(exchange, routingKey, newProperties, body);
     }
-
-    public Message withRoute(String newExchange, String newRoutingKey) {
-        return new Message(newExchange, newRoutingKey, properties, body);
-    }
 }

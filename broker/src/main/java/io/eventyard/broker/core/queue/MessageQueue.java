@@ -20,6 +20,9 @@ import io.eventyard.broker.core.message.Message;
  */
 public final class MessageQueue {
 
+    /** Deliveries per dispatch call before the queue yields the core thread. */
+    static final int DISPATCH_BATCH = 256;
+
     private final String name;
     private final String vhost;
     private final boolean durable;
@@ -38,6 +41,7 @@ public final class MessageQueue {
     private boolean everHadConsumer;
     private boolean deleted;
     private boolean dispatching;
+    private boolean dispatchScheduled;
     private ScheduledFuture<?> expiryTimer;
     private long expiryTimerAt = Long.MAX_VALUE;
     private ScheduledFuture<?> unusedTimer;
@@ -224,7 +228,11 @@ public final class MessageQueue {
         return entry;
     }
 
-    /** Delivers ready messages to consumers that have credit, in round-robin order. */
+    /**
+     * Delivers ready messages to consumers that have credit, in round-robin order; at most
+     * {@link #DISPATCH_BATCH} per call, then the rest in a later core task, so that a deep queue and a
+     * consumer without prefetch do not hold the core thread for everyone else.
+     */
     public void dispatch() {
         if (dispatching || deleted) {
             return;
@@ -232,7 +240,12 @@ public final class MessageQueue {
         dispatching = true;
         try {
             dropExpiredHead();
+            int budget = DISPATCH_BATCH;
             while (!ready.isEmpty()) {
+                if (budget-- == 0) {
+                    dispatchLater();
+                    break;
+                }
                 QueueConsumer consumer = nextConsumer();
                 if (consumer == null) {
                     break;
@@ -244,6 +257,16 @@ public final class MessageQueue {
             dispatching = false;
         }
         scheduleExpiry();
+    }
+
+    private void dispatchLater() {
+        if (!dispatchScheduled) {
+            dispatchScheduled = true;
+            host.schedule(() -> {
+                dispatchScheduled = false;
+                dispatch();
+            }, Duration.ZERO);
+        }
     }
 
     private void handOver(QueueConsumer consumer, QueueEntry entry) {

@@ -44,8 +44,8 @@ public record QueueArguments(
         if (args == null || args.isEmpty()) {
             return NONE;
         }
-        long expires = wholeNumber(args, "x-expires", resource, true);
-        long ttl = wholeNumber(args, "x-message-ttl", resource, false);
+        long expires = timer(args, "x-expires", resource, true);
+        long ttl = timer(args, "x-message-ttl", resource, false);
         long maxLength = wholeNumber(args, "x-max-length", resource, false);
         long maxBytes = wholeNumber(args, "x-max-length-bytes", resource, false);
         Overflow overflow = Overflow.DROP_HEAD;
@@ -83,6 +83,17 @@ public record QueueArguments(
 
     public boolean hasLengthLimit() {
         return maxLength >= 0 || maxLengthBytes >= 0;
+    }
+
+    /** The largest TTL or expiry RabbitMQ accepts: its timers are 32-bit milliseconds. */
+    public static final long MAX_TIMER_MILLIS = 4294967295L;
+
+    private static long timer(Map<String, Object> args, String key, String resource, boolean positive) {
+        long value = wholeNumber(args, key, resource, positive);
+        if (value > MAX_TIMER_MILLIS) {
+            throw invalid(key, resource, "{value_too_large," + value + "}");
+        }
+        return value;
     }
 
     private static long wholeNumber(Map<String, Object> args, String key, String resource, boolean positive) {

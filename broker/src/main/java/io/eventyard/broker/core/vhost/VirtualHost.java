@@ -123,10 +123,10 @@ public final class VirtualHost implements QueueHost {
             return existing;
         }
         Exchange exchange = new Exchange(exchangeName, type, isDurable, autoDelete, internal, copy(arguments));
-        exchanges.put(exchangeName, exchange);
         if (isDurable) {
-            durable.exchangeDeclared(name, exchange);
+            durable.exchangeDeclared(name, exchange); // on disk first: a failed write leaves nothing behind
         }
+        exchanges.put(exchangeName, exchange);
         return exchange;
     }
 
@@ -174,15 +174,28 @@ public final class VirtualHost implements QueueHost {
         return queue;
     }
 
+    /** Declares {@code queueName}, or a server-named queue when it is empty. */
     public QueueDeclared declareQueue(String queueName, boolean passive, boolean isDurable, boolean exclusive,
                                       boolean autoDelete, Map<String, Object> arguments, Object owner) {
+        boolean serverNamed = queueName.isEmpty() && !passive;
+        return declareQueue(serverNamed ? generateQueueName() : queueName, serverNamed, passive, isDurable,
+                exclusive, autoDelete, arguments, owner);
+    }
+
+    /**
+     * Declares a queue; {@code serverNamed} says that the broker chose the name (see {@link #serverNamedQueue()}),
+     * so that its {@code amq.gen-} prefix is not refused as a client's use of a reserved name.
+     */
+    public QueueDeclared declareQueue(String queueName, boolean serverNamed, boolean passive, boolean isDurable,
+                                      boolean exclusive, boolean autoDelete, Map<String, Object> arguments,
+                                      Object owner) {
         if (passive) {
             MessageQueue queue = queue(queueName, owner);
             queue.touch(); // RabbitMQ counts a passive declare as use of an x-expires queue
             return new QueueDeclared(queue.name(), queue.readyCount(), queue.consumerCount());
         }
-        String actualName = queueName.isEmpty() ? generateQueueName() : queueName;
-        if (!queueName.isEmpty() && queueName.startsWith("amq.")) {
+        String actualName = queueName;
+        if (!serverNamed && queueName.startsWith("amq.")) {
             throw CoreException.accessRefused("queue name '" + queueName + "' contains reserved prefix 'amq.*'");
         }
         String resource = "queue '" + actualName + "' in vhost '" + name + "'";
@@ -259,6 +272,11 @@ public final class VirtualHost implements QueueHost {
                 + " does not match that of the original declaration.");
     }
 
+    /** A name for a queue declared without one, as RabbitMQ makes them ({@code amq.gen-} and 22 characters). */
+    public static String serverNamedQueue() {
+        return generateQueueName();
+    }
+
     private static String generateQueueName() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
@@ -277,7 +295,12 @@ public final class VirtualHost implements QueueHost {
         }
         Binding binding = new Binding(source, destination, routingKey, copy(arguments));
         if (exchange.bindings().add(binding) && exchange.durable() && destinationDurable(destination)) {
-            durable.bindingAdded(name, binding);
+            try {
+                durable.bindingAdded(name, binding);
+            } catch (RuntimeException notStored) {
+                exchange.bindings().remove(binding);
+                throw notStored;
+            }
         }
     }
 
