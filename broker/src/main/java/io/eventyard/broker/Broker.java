@@ -153,7 +153,8 @@ public final class Broker implements AutoCloseable {
                             + "' in vhost '" + vhost + "'");
                 }
                 PublishResult result = target.publish(message);
-                outcome.complete(new PublishOutcome(result.routedQueues() > 0, result.rejected()));
+                PublishOutcome answer = new PublishOutcome(result.routedQueues() > 0, result.rejected());
+                core.durability().whenDurable(result.syncTicket(), () -> outcome.complete(answer));
             } catch (RuntimeException e) {
                 outcome.completeExceptionally(e);
             }

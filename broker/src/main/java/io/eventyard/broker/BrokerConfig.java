@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param maxMessageSize    the largest message body accepted (bytes)
  * @param heartbeat         the heartbeat the broker proposes in connection.tune; zero disables
  * @param handshakeTimeout  how long a new socket may take to finish connection.open
+ * @param pageOutBytes      ready bytes one queue keeps in memory; bodies past it wait on disk (needs a data dir)
  */
 public record BrokerConfig(
         String host,
@@ -33,7 +34,8 @@ public record BrokerConfig(
         int frameMax,
         int maxMessageSize,
         Duration heartbeat,
-        Duration handshakeTimeout) {
+        Duration handshakeTimeout,
+        long pageOutBytes) {
 
     public BrokerConfig {
         Objects.requireNonNull(host, "host");
@@ -51,7 +53,7 @@ public record BrokerConfig(
     public static BrokerConfig defaults() {
         return new BrokerConfig("0.0.0.0", 5672, null, "guest", "guest", "guest",
                 Integer.MAX_VALUE, 2047, 131072, 128 * 1024 * 1024,
-                Duration.ofSeconds(60), Duration.ofSeconds(10));
+                Duration.ofSeconds(60), Duration.ofSeconds(10), 64L * 1024 * 1024);
     }
 
     /** An in-process broker for tests: loopback, a free port, definitions kept in {@code dataDir}. */
@@ -61,51 +63,56 @@ public record BrokerConfig(
 
     public BrokerConfig withHost(String value) {
         return new BrokerConfig(value, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
-                maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout);
+                maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout, pageOutBytes);
     }
 
     public BrokerConfig withAmqpPort(int value) {
         return new BrokerConfig(host, value, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
-                maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout);
+                maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout, pageOutBytes);
     }
 
     public BrokerConfig withDataDir(Path value) {
         return new BrokerConfig(host, amqpPort, value, defaultUser, defaultPassword, loopbackOnlyUser,
-                maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout);
+                maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout, pageOutBytes);
     }
 
     public BrokerConfig withDefaultUser(String user, String password) {
         return new BrokerConfig(host, amqpPort, dataDir, user, password, loopbackOnlyUser,
-                maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout);
+                maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout, pageOutBytes);
     }
 
     public BrokerConfig withLoopbackOnlyUser(String value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, value,
-                maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout);
+                maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout, pageOutBytes);
     }
 
     public BrokerConfig withMaxConnections(int value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
-                value, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout);
+                value, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout, pageOutBytes);
     }
 
     public BrokerConfig withChannelMax(int value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
-                maxConnections, value, frameMax, maxMessageSize, heartbeat, handshakeTimeout);
+                maxConnections, value, frameMax, maxMessageSize, heartbeat, handshakeTimeout, pageOutBytes);
     }
 
     public BrokerConfig withFrameMax(int value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
-                maxConnections, channelMax, value, maxMessageSize, heartbeat, handshakeTimeout);
+                maxConnections, channelMax, value, maxMessageSize, heartbeat, handshakeTimeout, pageOutBytes);
     }
 
     public BrokerConfig withMaxMessageSize(int value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
-                maxConnections, channelMax, frameMax, value, heartbeat, handshakeTimeout);
+                maxConnections, channelMax, frameMax, value, heartbeat, handshakeTimeout, pageOutBytes);
+    }
+
+    public BrokerConfig withPageOutBytes(long value) {
+        return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
+                maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout, value);
     }
 
     public BrokerConfig withHeartbeat(Duration value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
-                maxConnections, channelMax, frameMax, maxMessageSize, value, handshakeTimeout);
+                maxConnections, channelMax, frameMax, maxMessageSize, value, handshakeTimeout, pageOutBytes);
     }
 }

@@ -58,7 +58,8 @@ public final class BrokerMain {
                 Integer.parseInt(setting("broker.max.message.size", String.valueOf(defaults.maxMessageSize()))),
                 Duration.ofSeconds(Long.parseLong(setting("broker.heartbeat.seconds",
                         String.valueOf(defaults.heartbeat().toSeconds())))),
-                defaults.handshakeTimeout());
+                defaults.handshakeTimeout(),
+                defaults.pageOutBytes());
     }
 
     /** {@code -Dbroker.amqp.port}, else {@code BROKER_AMQP_PORT}, else the default. */

@@ -61,7 +61,7 @@ final class DefinitionsOnDisk implements DurableDefinitions, AutoCloseable {
                         e.arguments());
             }
             for (QueueDefinition q : definitions.queues()) {
-                vhost(core, q.vhost()).declareQueue(q.name(), false, true, false, q.autoDelete(), q.arguments(), null);
+                vhost(core, q.vhost()).restoreQueue(q.name(), q.autoDelete(), q.arguments());
             }
             for (BindingDefinition b : definitions.bindings()) {
                 Destination destination = new Destination(BindingDefinition.EXCHANGE.equals(b.destinationKind())

@@ -13,6 +13,7 @@ import io.eventyard.broker.core.auth.Access;
 import io.eventyard.broker.core.auth.PasswordHash;
 import io.eventyard.broker.core.auth.Permission;
 import io.eventyard.broker.core.auth.User;
+import io.eventyard.broker.core.queue.QueueStoreProvider;
 import io.eventyard.broker.core.vhost.DurableDefinitions;
 import io.eventyard.broker.core.vhost.VirtualHost;
 
@@ -30,11 +31,25 @@ public final class BrokerCore {
     private final Map<String, Map<String, Permission>> permissions = new HashMap<>();
     private final Set<BrokerConnection> connections = new LinkedHashSet<>();
     private final MessageCounters counters = new MessageCounters();
+    private final QueueStoreProvider stores;
+    private final Durability durability;
 
     public BrokerCore(CoreExecutor executor, DurableDefinitions durable, Clock clock) {
+        this(executor, durable, clock, QueueStoreProvider.NONE, new Durability(executor));
+    }
+
+    public BrokerCore(CoreExecutor executor, DurableDefinitions durable, Clock clock, QueueStoreProvider stores,
+                      Durability durability) {
         this.executor = executor;
         this.durable = durable;
         this.clock = clock;
+        this.stores = stores;
+        this.durability = durability;
+    }
+
+    /** When appended messages are on disk: what confirms wait for. */
+    public Durability durability() {
+        return durability;
     }
 
     public CoreExecutor executor() {
@@ -82,7 +97,7 @@ public final class BrokerCore {
             return existing;
         }
         durable.virtualHostAdded(name);
-        VirtualHost vhost = new VirtualHost(name, executor, durable, clock, counters);
+        VirtualHost vhost = new VirtualHost(name, executor, durable, clock, counters, stores);
         vhosts.put(name, vhost);
         return vhost;
     }

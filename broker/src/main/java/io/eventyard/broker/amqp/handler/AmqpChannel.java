@@ -1,6 +1,7 @@
 package io.eventyard.broker.amqp.handler;
 
 import java.security.SecureRandom;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import io.eventyard.broker.amqp.codec.Method;
 import io.eventyard.broker.amqp.codec.QueueMethod;
 import io.eventyard.broker.amqp.codec.TxMethod;
 import io.eventyard.broker.core.CoreException;
+import io.eventyard.broker.core.Durability;
 import io.eventyard.broker.core.auth.Access;
 import io.eventyard.broker.core.message.Message;
 import io.eventyard.broker.core.message.MessageProperties;
@@ -46,6 +48,8 @@ final class AmqpChannel {
     private int globalPrefetch;
     private boolean confirmMode;
     private long nextPublishSeqNo = 1;
+    private final ArrayDeque<PendingConfirm> pendingConfirms = new ArrayDeque<>();
+    private long confirmWaitTicket;
     private TransactionBuffer transaction;
     private String lastDeclaredQueue = "";
     /** Unacked deliveries to consumers (not basic.get), what a global prefetch limits; RabbitMQ 3.10. */
@@ -192,7 +196,8 @@ final class AmqpChannel {
         route(message, publish.mandatory());
     }
 
-    private void route(Message message, boolean mandatory) {
+    /** Routes a message; returns the store ticket that must be durable before it counts as confirmed. */
+    private long route(Message message, boolean mandatory) {
         long sequence = confirmMode ? nextPublishSeqNo++ : 0;
         PublishResult result = connection.virtualHost().publish(message);
         if (result.routedQueues() == 0 && mandatory) {
@@ -200,7 +205,59 @@ final class AmqpChannel {
                     message.properties(), message.body());
         }
         if (confirmMode) {
-            send(result.rejected() ? new BasicMethod.Nack(sequence, false, false) : new BasicMethod.Ack(sequence, false));
+            confirmWhenDurable(new PendingConfirm(sequence, result.rejected(), result.syncTicket()));
+        }
+        return result.syncTicket();
+    }
+
+    // ---- publisher confirms -----------------------------------------------------------------------------
+
+    /** A publish waiting for its confirm: a nack when a queue refused it, else an ack once its ticket is synced. */
+    private record PendingConfirm(long sequence, boolean nack, long ticket) {
+    }
+
+    // Confirms leave in publish order, so that one ack with "multiple" can answer a whole group commit.
+    private void confirmWhenDurable(PendingConfirm confirm) {
+        pendingConfirms.addLast(confirm);
+        Durability durability = connection.durability();
+        if (confirm.ticket() <= durability.durableTicket()) {
+            if (pendingConfirms.size() == 1) {
+                flushConfirms();
+            }
+            return;
+        }
+        if (confirm.ticket() > confirmWaitTicket) {
+            confirmWaitTicket = confirm.ticket();
+            durability.whenDurable(confirm.ticket(), this::flushConfirms);
+        }
+    }
+
+    private void flushConfirms() {
+        if (closing) {
+            pendingConfirms.clear();
+            return;
+        }
+        long durable = connection.durability().durableTicket();
+        long ackUpTo = 0;
+        int acks = 0;
+        while (!pendingConfirms.isEmpty() && pendingConfirms.peekFirst().ticket() <= durable) {
+            PendingConfirm confirm = pendingConfirms.pollFirst();
+            if (confirm.nack()) {
+                sendAcks(ackUpTo, acks);
+                ackUpTo = 0;
+                acks = 0;
+                send(new BasicMethod.Nack(confirm.sequence(), false, false));
+            } else {
+                ackUpTo = confirm.sequence();
+                acks++;
+            }
+        }
+        sendAcks(ackUpTo, acks);
+    }
+
+    private void sendAcks(long upTo, int count) {
+        if (count > 0) {
+            send(new BasicMethod.Ack(upTo, count > 1));
         }
     }
 
@@ -367,15 +424,21 @@ final class AmqpChannel {
             throw precondition("channel is not transactional", method);
         }
         if (method instanceof TxMethod.Commit) {
+            long ticket = 0;
             for (TransactionBuffer.Action action : transaction.drain()) {
                 if (action instanceof TransactionBuffer.Publish publish) {
-                    route(publish.message(), publish.mandatory());
+                    ticket = Math.max(ticket, route(publish.message(), publish.mandatory()));
                 } else if (action instanceof TransactionBuffer.Settlement settlement) {
                     apply(settlement.deliveries(), settlement.ack(), settlement.requeue());
                 }
             }
             redispatch();
-            send(new TxMethod.CommitOk());
+            // commit-ok promises the persistent messages of the transaction are on disk
+            connection.durability().whenDurable(ticket, () -> {
+                if (!closing) {
+                    send(new TxMethod.CommitOk());
+                }
+            });
         } else if (method instanceof TxMethod.Rollback) {
             List<UnackedDeliveries.Unacked> restored = new ArrayList<>();
             for (TransactionBuffer.Action action : transaction.drain()) {

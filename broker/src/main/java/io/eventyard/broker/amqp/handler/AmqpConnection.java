@@ -74,6 +74,10 @@ public final class AmqpConnection implements BrokerConnection {
         return user;
     }
 
+    io.eventyard.broker.core.Durability durability() {
+        return core.durability();
+    }
+
     io.eventyard.broker.core.MessageCounters counters() {
         return core.counters();
     }

@@ -17,6 +17,10 @@ import io.eventyard.broker.core.message.Message;
  *
  * <p>Unacknowledged messages belong to the consumer holding them; the queue only counts them, and takes them
  * back through {@link #requeue}, {@link #settle} or {@link #reject}.
+ *
+ * <p>With a {@link QueueStore}, persistent messages of a durable queue are written before they can be
+ * confirmed, and once the ready messages held in memory pass {@code pageOutBytes}, further entries keep only
+ * their position on disk and are read back when due: a deep queue costs an entry, not a body, of heap.
  */
 public final class MessageQueue {
 
@@ -35,6 +39,10 @@ public final class MessageQueue {
     private final ArrayDeque<QueueEntry> ready = new ArrayDeque<>();
     private final List<QueueConsumer> consumers = new ArrayList<>();
     private long readyBytes;
+    private long readyBytesInMemory;
+    private QueueStore store;
+    private boolean persistMessages;
+    private long pageOutBytes = Long.MAX_VALUE;
     private int unacked;
     private long nextSequence;
     private int roundRobin;
@@ -111,6 +119,16 @@ public final class MessageQueue {
         return deleted;
     }
 
+    /**
+     * Gives the queue a store. {@code persist}: write persistent messages (a durable queue); either way,
+     * ready bodies past {@code pageOutBytes} go to the store instead of the heap.
+     */
+    public void attachStore(QueueStore queueStore, boolean persist, long pageOutThresholdBytes) {
+        this.store = queueStore;
+        this.persistMessages = persist;
+        this.pageOutBytes = pageOutThresholdBytes;
+    }
+
     public String describe() {
         return "queue '" + name + "' in vhost '" + vhost + "'";
     }
@@ -146,17 +164,47 @@ public final class MessageQueue {
             }
             return EnqueueResult.ACCEPTED;
         }
+        long ticket = 0;
+        boolean persist = persistMessages && entry.persistent();
+        boolean pageOut = store != null && readyBytesInMemory + entry.bodySize() > pageOutBytes && !ready.isEmpty();
+        if (persist || pageOut) {
+            entry.storedAt(store.append(new QueueEntryRecord(message, entry.expiresAtMillis())));
+            ticket = store.requestSync();
+            if (pageOut) {
+                entry.pageOut();
+            }
+        }
+        EnqueueResult result = ticket == 0 || !persist ? EnqueueResult.ACCEPTED : new EnqueueResult(true, ticket);
         QueueConsumer waiting = ready.isEmpty() ? nextConsumer() : null;
         if (waiting != null) {
             // straight to a consumer that can take it: a length limit only counts what waits in the queue
             handOver(waiting, entry);
-            return EnqueueResult.ACCEPTED;
+            return result;
         }
-        ready.addLast(entry);
-        readyBytes += message.bodySize();
+        addReady(entry);
         enforceLengthLimit();
         dispatch();
-        return EnqueueResult.ACCEPTED;
+        return result;
+    }
+
+    /** Puts back what the queue's store held at start-up, in order; the entries stay paged out until due. */
+    public void recover(long position, QueueEntryRecord record, boolean delivered) {
+        QueueEntry entry = new QueueEntry(nextSequence++, position, record.expiresAtMillis(),
+                record.message().bodySize(), delivered);
+        addReady(entry);
+    }
+
+    /** Ends a recovery: expired entries go, and deliveries start. */
+    public void recovered() {
+        dispatch();
+    }
+
+    private void addReady(QueueEntry entry) {
+        ready.addLast(entry);
+        readyBytes += entry.bodySize();
+        if (entry.inMemory()) {
+            readyBytesInMemory += entry.bodySize();
+        }
     }
 
     private long ttlOf(Message message) {
@@ -181,7 +229,7 @@ public final class MessageQueue {
                 && ((settings.maxLength() >= 0 && ready.size() > settings.maxLength())
                 || (settings.maxLengthBytes() >= 0 && readyBytes > settings.maxLengthBytes()))) {
             QueueEntry head = removeHead();
-            host.deadLetter(this, head.message(), DeathReason.MAXLEN);
+            discard(head, DeathReason.MAXLEN);
         }
     }
 
@@ -221,7 +269,10 @@ public final class MessageQueue {
             return null;
         }
         QueueEntry entry = removeHead();
-        if (!autoAck) {
+        prepareDelivery(entry);
+        if (autoAck) {
+            forget(entry);
+        } else {
             unacked++;
         }
         scheduleExpiry();
@@ -270,10 +321,43 @@ public final class MessageQueue {
     }
 
     private void handOver(QueueConsumer consumer, QueueEntry entry) {
-        if (!consumer.autoAck()) {
+        prepareDelivery(entry);
+        if (consumer.autoAck()) {
+            forget(entry);
+        } else {
             unacked++;
         }
         consumer.deliver(this, entry);
+    }
+
+    // A paged-out entry is read back; a stored one is marked delivered, so that after a crash it comes back
+    // as redelivered (AMQP: "may have been delivered before").
+    private void prepareDelivery(QueueEntry entry) {
+        load(entry);
+        if (entry.stored() && !entry.redelivered()) {
+            store.markDelivered(entry.position());
+        }
+    }
+
+    private void load(QueueEntry entry) {
+        if (!entry.inMemory()) {
+            entry.load(store.read(entry.position()).message());
+        }
+    }
+
+    /** The entry leaves the queue for good: its record on disk goes too. */
+    private void forget(QueueEntry entry) {
+        if (entry.stored() && !deleted) {
+            store.remove(entry.position());
+            store.requestSync();
+        }
+    }
+
+    /** A ready entry leaves without a consumer (expiry, length limit): dead-lettered, and forgotten. */
+    private void discard(QueueEntry entry, DeathReason reason) {
+        load(entry);
+        forget(entry);
+        host.deadLetter(this, entry.message(), reason);
     }
 
     private QueueConsumer nextConsumer() {
@@ -301,6 +385,7 @@ public final class MessageQueue {
     /** The consumer is done with {@code entry} (ack). */
     public void settle(QueueEntry entry) {
         unacked--;
+        forget(entry);
     }
 
     /** The consumer gives entries back: they return to the head in their original order, marked redelivered. */
@@ -328,7 +413,8 @@ public final class MessageQueue {
         }
         for (QueueEntry entry : back) {
             entry.markRedelivered();
-            readyBytes += entry.message().bodySize();
+            readyBytes += entry.bodySize();
+            readyBytesInMemory += entry.bodySize();
         }
         for (int k = merged.size() - 1; k >= 0; k--) {
             ready.addFirst(merged.get(k));
@@ -340,6 +426,7 @@ public final class MessageQueue {
     /** The consumer refuses {@code entry} without requeue: it is dead-lettered, or dropped without a DLX. */
     public void reject(QueueEntry entry) {
         unacked--;
+        forget(entry);
         if (!deleted) {
             host.deadLetter(this, entry.message(), DeathReason.REJECTED);
         }
@@ -347,8 +434,12 @@ public final class MessageQueue {
 
     public int purge() {
         int count = ready.size();
+        for (QueueEntry entry : ready) {
+            forget(entry);
+        }
         ready.clear();
         readyBytes = 0;
+        readyBytesInMemory = 0;
         return count;
     }
 
@@ -366,13 +457,20 @@ public final class MessageQueue {
         }
         ready.clear();
         readyBytes = 0;
+        readyBytesInMemory = 0;
+        if (store != null) {
+            store.delete();
+        }
     }
 
     // ---- expiry -----------------------------------------------------------------------------------------
 
     private QueueEntry removeHead() {
         QueueEntry head = ready.pollFirst();
-        readyBytes -= head.message().bodySize();
+        readyBytes -= head.bodySize();
+        if (head.inMemory()) {
+            readyBytesInMemory -= head.bodySize();
+        }
         return head;
     }
 
@@ -381,7 +479,7 @@ public final class MessageQueue {
         long now = host.nowMillis();
         while (!ready.isEmpty() && ready.peekFirst().expiredAt(now)) {
             QueueEntry head = removeHead();
-            host.deadLetter(this, head.message(), DeathReason.EXPIRED);
+            discard(head, DeathReason.EXPIRED);
         }
     }
 

@@ -5,6 +5,7 @@ package io.eventyard.broker.core.vhost;
  *
  * @param routedQueues how many queues the exchange chose (0: unroutable, a mandatory publish is returned)
  * @param rejected     whether a queue refused it ({@code x-overflow=reject-publish}): a confirm is a nack
+ * @param syncTicket   the store ticket that must be durable before the message may be confirmed (0: none)
  */
-public record PublishResult(int routedQueues, boolean rejected) {
+public record PublishResult(int routedQueues, boolean rejected, long syncTicket) {
 }

@@ -33,6 +33,8 @@ import io.eventyard.broker.core.queue.EnqueueResult;
 import io.eventyard.broker.core.queue.MessageQueue;
 import io.eventyard.broker.core.queue.QueueArguments;
 import io.eventyard.broker.core.queue.QueueHost;
+import io.eventyard.broker.core.queue.QueueStore;
+import io.eventyard.broker.core.queue.QueueStoreProvider;
 
 /**
  * One virtual host: its exchanges, queues and bindings, and the rules of declaring, deleting and routing
@@ -49,11 +51,18 @@ public final class VirtualHost implements QueueHost {
     private final DurableDefinitions durable;
     private final Clock clock;
     private final MessageCounters counters;
+    private final QueueStoreProvider stores;
     private final Map<String, Exchange> exchanges = new HashMap<>();
     private final Map<String, MessageQueue> queues = new HashMap<>();
 
     public VirtualHost(String name, CoreExecutor executor, DurableDefinitions durable, Clock clock,
                        MessageCounters counters) {
+        this(name, executor, durable, clock, counters, QueueStoreProvider.NONE);
+    }
+
+    public VirtualHost(String name, CoreExecutor executor, DurableDefinitions durable, Clock clock,
+                       MessageCounters counters, QueueStoreProvider stores) {
+        this.stores = stores;
         this.name = name;
         this.executor = executor;
         this.durable = durable;
@@ -214,10 +223,33 @@ public final class VirtualHost implements QueueHost {
         MessageQueue queue = new MessageQueue(name, actualName, isDurable, autoDelete, exclusive ? owner : null,
                 copy(arguments), settings, this);
         queues.put(actualName, queue);
-        if (isDurable && !exclusive) {
+        boolean persists = isDurable && !exclusive;
+        attachStore(queue, persists, false);
+        if (persists) {
             durable.queueDeclared(name, queue);
         }
         return new QueueDeclared(actualName, 0, 0);
+    }
+
+    /** A durable queue from the definition store, with the messages its store kept across the restart. */
+    public void restoreQueue(String queueName, boolean autoDelete, Map<String, Object> arguments) {
+        String resource = "queue '" + queueName + "' in vhost '" + name + "'";
+        MessageQueue queue = new MessageQueue(name, queueName, true, autoDelete, null, copy(arguments),
+                QueueArguments.parse(arguments, resource), this);
+        queues.put(queueName, queue);
+        QueueStore store = attachStore(queue, true, true);
+        if (store != null) {
+            store.recover(queue::recover);
+        }
+        queue.recovered();
+    }
+
+    private QueueStore attachStore(MessageQueue queue, boolean persists, boolean recover) {
+        QueueStore store = persists ? stores.durable(name, queue.name(), recover) : stores.paging(name, queue.name());
+        if (store != null) {
+            queue.attachStore(store, persists, stores.pageOutBytes());
+        }
+        return store;
     }
 
     public int deleteQueue(String queueName, boolean ifUnused, boolean ifEmpty, Object owner) {
@@ -388,18 +420,21 @@ public final class VirtualHost implements QueueHost {
         Message delivered = withoutBcc(message);
         int routed = 0;
         boolean rejected = false;
+        long syncTicket = 0;
         for (String target : targets) {
             MessageQueue queue = queues.get(target);
             if (queue == null) {
                 continue;
             }
             routed++;
-            if (queue.enqueue(delivered) == EnqueueResult.REJECTED) {
+            EnqueueResult result = queue.enqueue(delivered);
+            if (!result.accepted()) {
                 rejected = true;
             }
+            syncTicket = Math.max(syncTicket, result.syncTicket());
         }
         counters.published(routed > 0);
-        return new PublishResult(routed, rejected);
+        return new PublishResult(routed, rejected, syncTicket);
     }
 
     private void route(Exchange exchange, List<String> keys, Map<String, Object> headers, Set<String> targets) {

@@ -1,0 +1,120 @@
+package io.eventyard.broker;
+
+import java.nio.ByteBuffer;
+
+import io.eventyard.broker.core.CoreException;
+import io.eventyard.broker.core.queue.QueueEntryRecord;
+import io.eventyard.broker.core.queue.QueueStore;
+import io.eventyard.broker.store.LoggedRecord;
+import io.eventyard.broker.store.MessageRecordCodec;
+import io.eventyard.broker.store.QueueLog;
+import io.eventyard.broker.store.QueueLogConfig;
+import io.eventyard.broker.store.StoreException;
+import io.eventyard.broker.store.StoreSyncer;
+
+/**
+ * A queue's {@link QueueStore} on a {@link QueueLog}: each record is the entry's expiry (8 bytes) followed
+ * by the message as {@link MessageRecordCodec} writes it. Opened lazily, so a queue that never writes
+ * never creates files. Core thread.
+ */
+final class LoggedQueueStore implements QueueStore {
+
+    private final java.nio.file.Path dir;
+    private final QueueLogConfig config;
+    private final StoreSyncer syncer;
+    private final Runnable onDelete;
+    private QueueLog log;
+
+    LoggedQueueStore(java.nio.file.Path dir, QueueLogConfig config, StoreSyncer syncer, Runnable onDelete) {
+        this.dir = dir;
+        this.config = config;
+        this.syncer = syncer;
+        this.onDelete = onDelete;
+    }
+
+    private QueueLog log() {
+        if (log == null) {
+            try {
+                log = QueueLog.open(dir, config);
+            } catch (StoreException e) {
+                throw failed(e);
+            }
+        }
+        return log;
+    }
+
+    @Override
+    public long append(QueueEntryRecord record) {
+        byte[] message = MessageRecordCodec.encode(record.message());
+        ByteBuffer payload = ByteBuffer.allocate(Long.BYTES + message.length);
+        payload.putLong(record.expiresAtMillis()).put(message);
+        return log().append(payload.array());
+    }
+
+    @Override
+    public QueueEntryRecord read(long position) {
+        try {
+            return decode(log().read(position));
+        } catch (StoreException e) {
+            throw failed(e);
+        }
+    }
+
+    private static QueueEntryRecord decode(byte[] payload) {
+        ByteBuffer buffer = ByteBuffer.wrap(payload);
+        long expiresAt = buffer.getLong();
+        byte[] message = new byte[buffer.remaining()];
+        buffer.get(message);
+        return new QueueEntryRecord(MessageRecordCodec.decode(message), expiresAt);
+    }
+
+    @Override
+    public void remove(long position) {
+        log().ack(position);
+    }
+
+    @Override
+    public void markDelivered(long position) {
+        log().markDelivered(position);
+    }
+
+    @Override
+    public long requestSync() {
+        return syncer.requestSync(log());
+    }
+
+    @Override
+    public void recover(RecoveredEntryVisitor visitor) {
+        for (LoggedRecord record : log().recover()) {
+            QueueEntryRecord entry = decode(record.payload());
+            if (entry.message().properties().persistent()) {
+                visitor.entry(record.position(), entry, record.delivered());
+            } else {
+                // a transient message paged out before the restart: AMQP loses those with the broker
+                log.ack(record.position());
+            }
+        }
+        syncer.requestSync(log);
+    }
+
+    @Override
+    public void delete() {
+        if (log != null) {
+            log.delete();
+            log = null;
+        } else {
+            QueueLogs.deleteDirectory(dir);
+        }
+        onDelete.run();
+    }
+
+    void close() {
+        if (log != null) {
+            log.close();
+        }
+    }
+
+    private static CoreException failed(StoreException e) {
+        return new CoreException(CoreException.Reason.INTERNAL_ERROR, "message store: " + e.getMessage());
+    }
+}

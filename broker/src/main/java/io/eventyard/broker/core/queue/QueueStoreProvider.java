@@ -1,0 +1,38 @@
+package io.eventyard.broker.core.queue;
+
+/**
+ * Opens the stores of queues. Durable queues get a store that outlives the broker; the others get one for
+ * paging only, thrown away with the queue (and at every start).
+ */
+public interface QueueStoreProvider {
+
+    /** No disk at all: every message stays in memory (an in-memory broker, or a unit test). */
+    QueueStoreProvider NONE = new QueueStoreProvider() {
+        @Override
+        public QueueStore durable(String vhost, String queue, boolean recover) {
+            return null;
+        }
+
+        @Override
+        public QueueStore paging(String vhost, String queue) {
+            return null;
+        }
+
+        @Override
+        public long pageOutBytes() {
+            return Long.MAX_VALUE;
+        }
+    };
+
+    /**
+     * The store of a durable queue. With {@code recover}, what it held before the restart is kept (see
+     * {@link QueueStore#recover}); without, any leftover of an earlier queue of that name is wiped.
+     */
+    QueueStore durable(String vhost, String queue, boolean recover);
+
+    /** A store for paging a non-durable queue; created lazily, deleted with the queue. */
+    QueueStore paging(String vhost, String queue);
+
+    /** Ready bytes a queue keeps in memory before it pages further bodies out. */
+    long pageOutBytes();
+}
