@@ -7,13 +7,20 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** A real file channel that fails its fsync or its writes on demand, as a failing disk would. */
+/**
+ * A real file channel that fails its fsync or its writes on demand, as a failing disk would, and counts its
+ * fsyncs. Flags may be set from another thread than the one using the channel.
+ */
 final class FailingFileChannel extends FileChannel {
 
     private final FileChannel delegate;
-    boolean failForce;
-    boolean failWrite;
+    volatile boolean failForce;
+    volatile boolean failWrite;
+    /** Run before each fsync, on the syncing thread: lets a test hold a sync while it does something else. */
+    volatile Runnable beforeForce = () -> { };
+    final AtomicInteger forces = new AtomicInteger();
 
     FailingFileChannel(FileChannel delegate) {
         this.delegate = delegate;
@@ -66,6 +73,8 @@ final class FailingFileChannel extends FileChannel {
 
     @Override
     public void force(boolean metaData) throws IOException {
+        beforeForce.run();
+        forces.incrementAndGet();
         if (failForce) {
             throw new IOException("injected fsync failure");
         }
