@@ -12,12 +12,12 @@ import io.eventyard.broker.amqp.AmqpServer;
 import io.eventyard.broker.core.BrokerCore;
 import io.eventyard.broker.core.CoreException;
 import io.eventyard.broker.core.CoreExecutor;
+import io.eventyard.broker.core.Durability;
 import io.eventyard.broker.core.auth.Access;
 import io.eventyard.broker.core.message.Message;
 import io.eventyard.broker.core.vhost.PublishResult;
 import io.eventyard.broker.core.vhost.VirtualHost;
 import io.eventyard.broker.core.auth.Permission;
-import io.eventyard.broker.core.vhost.DurableDefinitions;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -33,18 +33,18 @@ public final class Broker implements AutoCloseable {
     private final BrokerConfig config;
     private final CoreExecutor executor;
     private final BrokerCore core;
-    private final DefinitionsOnDisk definitions;
+    private final BrokerStorage storage;
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final AmqpServer amqp;
     private final BrokerAdmin admin;
 
-    private Broker(BrokerConfig config, CoreExecutor executor, BrokerCore core, DefinitionsOnDisk definitions,
+    private Broker(BrokerConfig config, CoreExecutor executor, BrokerCore core, BrokerStorage storage,
                    EventLoopGroup boss, EventLoopGroup workers, AmqpServer amqp) {
         this.config = config;
         this.executor = executor;
         this.core = core;
-        this.definitions = definitions;
+        this.storage = storage;
         this.boss = boss;
         this.workers = workers;
         this.amqp = amqp;
@@ -53,21 +53,18 @@ public final class Broker implements AutoCloseable {
 
     public static Broker start(BrokerConfig config) throws IOException {
         CoreExecutor executor = new CoreExecutor();
-        DefinitionsOnDisk definitions = null;
+        BrokerStorage storage = null;
         EventLoopGroup boss = null;
         EventLoopGroup workers = null;
         try {
-            DurableDefinitions durable = DurableDefinitions.NONE;
-            if (config.dataDir() != null) {
-                definitions = DefinitionsOnDisk.open(config.dataDir());
-                durable = definitions;
-            }
-            BrokerCore core = new BrokerCore(executor, durable, Clock.systemUTC());
-            DefinitionsOnDisk recovered = definitions;
+            Durability durability = new Durability(executor);
+            storage = config.dataDir() == null ? BrokerStorage.inMemory()
+                    : BrokerStorage.open(config.dataDir(), durability, config.pageOutBytes());
+            BrokerCore core = new BrokerCore(executor, storage.definitions(), Clock.systemUTC(),
+                    storage.queueStores(), durability);
+            BrokerStorage restoring = storage;
             executor.call(() -> {
-                if (recovered != null) {
-                    recovered.restoreInto(core);
-                }
+                restoring.restoreInto(core);
                 createDefaultsOnFirstStart(core, config);
                 return null;
             });
@@ -75,15 +72,15 @@ public final class Broker implements AutoCloseable {
             workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
             AmqpServer amqp = AmqpServer.bind(config, core, boss, workers);
             LOG.info("AMQP 0-9-1 listening on {}:{}{}", config.host(), amqp.port(),
-                    config.dataDir() == null ? " (in memory)" : " (definitions in " + config.dataDir() + ")");
-            return new Broker(config, executor, core, definitions, boss, workers, amqp);
+                    config.dataDir() == null ? " (in memory)" : " (data in " + config.dataDir() + ")");
+            return new Broker(config, executor, core, storage, boss, workers, amqp);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            shutdown(executor, definitions, boss, workers);
+            shutdown(executor, storage, boss, workers);
             throw new IOException("interrupted while binding", e);
         } catch (Exception e) {
             // Netty's bind throws a checked BindException through sync(): everything started must stop.
-            shutdown(executor, definitions, boss, workers);
+            shutdown(executor, storage, boss, workers);
             throw e instanceof IOException io ? io : new IOException("broker failed to start: " + e.getMessage(), e);
         }
     }
@@ -170,11 +167,11 @@ public final class Broker implements AutoCloseable {
             core.closeAllConnections("broker shutdown");
             return null;
         });
-        shutdown(executor, definitions, boss, workers);
+        shutdown(executor, storage, boss, workers);
         LOG.info("broker stopped");
     }
 
-    private static void shutdown(CoreExecutor executor, DefinitionsOnDisk definitions, EventLoopGroup boss,
+    private static void shutdown(CoreExecutor executor, BrokerStorage storage, EventLoopGroup boss,
                                  EventLoopGroup workers) {
         if (workers != null) {
             workers.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
@@ -183,8 +180,8 @@ public final class Broker implements AutoCloseable {
             boss.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
         }
         executor.close();
-        if (definitions != null) {
-            definitions.close();
+        if (storage != null) {
+            storage.close();
         }
     }
 }

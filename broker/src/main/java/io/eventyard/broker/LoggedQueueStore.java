@@ -1,11 +1,12 @@
 package io.eventyard.broker;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.eventyard.broker.core.CoreException;
 import io.eventyard.broker.core.queue.QueueEntryRecord;
 import io.eventyard.broker.core.queue.QueueStore;
-import io.eventyard.broker.store.LoggedRecord;
 import io.eventyard.broker.store.MessageRecordCodec;
 import io.eventyard.broker.store.QueueLog;
 import io.eventyard.broker.store.QueueLogConfig;
@@ -83,18 +84,30 @@ final class LoggedQueueStore implements QueueStore {
         return syncer.requestSync(log());
     }
 
+    /** Opens the log and streams what it held into {@code visitor}, so that a deep queue never sits in the heap whole. */
     @Override
     public void recover(RecoveredEntryVisitor visitor) {
-        for (LoggedRecord record : log().recover()) {
-            QueueEntryRecord entry = decode(record.payload());
-            if (entry.message().properties().persistent()) {
-                visitor.entry(record.position(), entry, record.delivered());
-            } else {
-                // a transient message paged out before the restart: AMQP loses those with the broker
-                log.ack(record.position());
-            }
+        if (log != null) {
+            throw new IllegalStateException("recovery comes before any other use of the store");
         }
-        syncer.requestSync(log);
+        List<Long> transientRecords = new ArrayList<>();
+        try {
+            log = QueueLog.open(dir, config, record -> {
+                QueueEntryRecord entry = decode(record.payload());
+                if (entry.message().properties().persistent()) {
+                    visitor.entry(record.position(), entry, record.delivered());
+                } else {
+                    // a transient message paged out before the restart: AMQP loses those with the broker
+                    transientRecords.add(record.position());
+                }
+            });
+        } catch (StoreException e) {
+            throw failed(e);
+        }
+        if (!transientRecords.isEmpty()) {
+            transientRecords.forEach(log::ack);
+            syncer.requestSync(log);
+        }
     }
 
     @Override

@@ -37,8 +37,8 @@ class VirtualHostRoutingTest {
     void defaultExchangeRoutesByQueueName() {
         declare("q", Map.of());
 
-        assertThat(publish(message("", "q", null))).isEqualTo(new PublishResult(1, false));
-        assertThat(publish(message("", "other", null))).isEqualTo(new PublishResult(0, false));
+        assertThat(publish(message("", "q", null))).isEqualTo(new PublishResult(1, false, 0));
+        assertThat(publish(message("", "other", null))).isEqualTo(new PublishResult(0, false, 0));
         assertThat(ready("q")).hasSize(1);
     }
 
@@ -85,7 +85,7 @@ class VirtualHostRoutingTest {
         bind("full", "amq.fanout", "");
         bind("open", "amq.fanout", "");
 
-        assertThat(publish(message("amq.fanout", "", null))).isEqualTo(new PublishResult(2, true));
+        assertThat(publish(message("amq.fanout", "", null))).isEqualTo(new PublishResult(2, true, 0));
         assertThat(ready("open")).hasSize(1);
     }
 
