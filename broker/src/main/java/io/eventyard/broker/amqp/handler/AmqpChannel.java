@@ -29,6 +29,7 @@ import io.eventyard.broker.core.queue.MessageQueue;
 import io.eventyard.broker.core.queue.QueueConsumer;
 import io.eventyard.broker.core.queue.QueueEntry;
 import io.eventyard.broker.core.vhost.PublishResult;
+import io.eventyard.broker.core.vhost.RoutedMessage;
 
 /**
  * One AMQP channel: its consumers, its unacknowledged deliveries, prefetch, confirm and transaction
@@ -189,17 +190,19 @@ final class AmqpChannel {
 
     private void publish(BasicMethod.Publish publish, MessageProperties properties, byte[] body) {
         Message message = BasicPublishHandler.accept(connection, publish, properties, body);
+        RoutedMessage routed = connection.virtualHost().route(message);
         if (transaction != null) {
-            transaction.publish(message, publish.mandatory());
+            transaction.publish(routed, publish.mandatory());
             return;
         }
-        route(message, publish.mandatory());
+        deliver(routed, publish.mandatory());
     }
 
-    /** Routes a message; returns the store ticket that must be durable before it counts as confirmed. */
-    private long route(Message message, boolean mandatory) {
+    /** Delivers a routed message; returns the store ticket that must be durable before it counts as confirmed. */
+    private long deliver(RoutedMessage routed, boolean mandatory) {
+        Message message = routed.message();
         long sequence = confirmMode ? nextPublishSeqNo++ : 0;
-        PublishResult result = connection.virtualHost().publish(message);
+        PublishResult result = connection.virtualHost().deliver(routed);
         if (result.routedQueues() == 0 && mandatory) {
             send(new BasicMethod.Return(ReplyCode.NO_ROUTE, "NO_ROUTE", message.exchange(), message.routingKey()),
                     message.properties(), message.body());
@@ -427,7 +430,7 @@ final class AmqpChannel {
             long ticket = 0;
             for (TransactionBuffer.Action action : transaction.drain()) {
                 if (action instanceof TransactionBuffer.Publish publish) {
-                    ticket = Math.max(ticket, route(publish.message(), publish.mandatory()));
+                    ticket = Math.max(ticket, deliver(publish.routed(), publish.mandatory()));
                 } else if (action instanceof TransactionBuffer.Settlement settlement) {
                     apply(settlement.deliveries(), settlement.ack(), settlement.requeue());
                 }

@@ -3,7 +3,7 @@ package io.eventyard.broker.amqp.handler;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.eventyard.broker.core.message.Message;
+import io.eventyard.broker.core.vhost.RoutedMessage;
 
 /**
  * What a transactional channel (tx.select) did since its last commit or rollback: publishes wait to be
@@ -14,7 +14,8 @@ final class TransactionBuffer {
     sealed interface Action permits Publish, Settlement {
     }
 
-    record Publish(Message message, boolean mandatory) implements Action {
+    /** A publish routed when it arrived and delivered at commit. */
+    record Publish(RoutedMessage routed, boolean mandatory) implements Action {
     }
 
     /** Deliveries acked, nacked or rejected inside the transaction. */
@@ -23,8 +24,8 @@ final class TransactionBuffer {
 
     private final List<Action> actions = new ArrayList<>();
 
-    void publish(Message message, boolean mandatory) {
-        actions.add(new Publish(message, mandatory));
+    void publish(RoutedMessage routed, boolean mandatory) {
+        actions.add(new Publish(routed, mandatory));
     }
 
     void settle(List<UnackedDeliveries.Unacked> deliveries, boolean ack, boolean requeue) {

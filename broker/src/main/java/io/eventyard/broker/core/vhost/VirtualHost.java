@@ -413,28 +413,40 @@ public final class VirtualHost implements QueueHost {
      * RabbitMQ's sender-selected distribution ({@code CC}/{@code BCC} headers; BCC is removed before delivery).
      */
     public PublishResult publish(Message message) {
+        return deliver(route(message));
+    }
+
+    /**
+     * Chooses the queues {@code message} goes to, without delivering it: a transaction routes at publish time
+     * and delivers at commit, as RabbitMQ does, so that an exchange deleted in between changes nothing.
+     */
+    public RoutedMessage route(Message message) {
         Set<String> targets = new LinkedHashSet<>();
         List<String> keys = routingKeys(message.routingKey(), message.properties().headers());
-        Exchange exchange = exchange(message.exchange());
-        route(exchange, keys, message.properties().headers(), targets);
-        Message delivered = withoutBcc(message);
-        int routed = 0;
+        route(exchange(message.exchange()), keys, message.properties().headers(), targets);
+        targets.removeIf(target -> !queues.containsKey(target)); // the default exchange names any key
+        return new RoutedMessage(withoutBcc(message), List.copyOf(targets));
+    }
+
+    /** Puts a routed message into its queues; queues deleted since it was routed are skipped. */
+    public PublishResult deliver(RoutedMessage routed) {
+        int accepted = 0;
         boolean rejected = false;
         long syncTicket = 0;
-        for (String target : targets) {
+        for (String target : routed.queues()) {
             MessageQueue queue = queues.get(target);
             if (queue == null) {
                 continue;
             }
-            routed++;
-            EnqueueResult result = queue.enqueue(delivered);
+            accepted++;
+            EnqueueResult result = queue.enqueue(routed.message());
             if (!result.accepted()) {
                 rejected = true;
             }
             syncTicket = Math.max(syncTicket, result.syncTicket());
         }
-        counters.published(routed > 0);
-        return new PublishResult(routed, rejected, syncTicket);
+        counters.published(accepted > 0);
+        return new PublishResult(accepted, rejected, syncTicket);
     }
 
     private void route(Exchange exchange, List<String> keys, Map<String, Object> headers, Set<String> targets) {
