@@ -13,6 +13,7 @@ import io.eventyard.broker.core.BrokerCore;
 import io.eventyard.broker.core.CoreException;
 import io.eventyard.broker.core.CoreExecutor;
 import io.eventyard.broker.core.Durability;
+import io.eventyard.broker.core.ResourceAlarms;
 import io.eventyard.broker.core.auth.Access;
 import io.eventyard.broker.core.message.Message;
 import io.eventyard.broker.core.vhost.PublishResult;
@@ -66,6 +67,8 @@ public final class Broker implements AutoCloseable {
             executor.call(() -> {
                 restoring.restoreInto(core);
                 createDefaultsOnFirstStart(core, config);
+                core.startAlarms(new ResourceAlarms.Limits(config.memoryHighWatermark(), config.dataDir(),
+                        config.diskFreeLimit()));
                 return null;
             });
             boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -164,6 +167,7 @@ public final class Broker implements AutoCloseable {
     public void close() {
         amqp.close();
         executor.call(() -> {
+            core.stopAlarms();
             core.closeAllConnections("broker shutdown");
             return null;
         });

@@ -21,6 +21,9 @@ import java.util.Objects;
  * @param heartbeat         the heartbeat the broker proposes in connection.tune; zero disables
  * @param handshakeTimeout  how long a new socket may take to finish connection.open
  * @param pageOutBytes      ready bytes one queue keeps in memory; bodies past it wait on disk (needs a data dir)
+ * @param memoryHighWatermark message bytes held in memory at which publishers are blocked (RabbitMQ's
+ *                          vm_memory_high_watermark, counted on messages rather than the whole heap)
+ * @param diskFreeLimit     free bytes on the data directory's disk under which publishers are blocked
  */
 public record BrokerConfig(
         String host,
@@ -35,7 +38,9 @@ public record BrokerConfig(
         int maxMessageSize,
         Duration heartbeat,
         Duration handshakeTimeout,
-        long pageOutBytes) {
+        long pageOutBytes,
+        long memoryHighWatermark,
+        long diskFreeLimit) {
 
     public BrokerConfig {
         Objects.requireNonNull(host, "host");
@@ -53,7 +58,8 @@ public record BrokerConfig(
     public static BrokerConfig defaults() {
         return new BrokerConfig("0.0.0.0", 5672, null, "guest", "guest", "guest",
                 Integer.MAX_VALUE, 2047, 131072, 128 * 1024 * 1024,
-                Duration.ofSeconds(60), Duration.ofSeconds(10), 64L * 1024 * 1024);
+                Duration.ofSeconds(60), Duration.ofSeconds(10), 64L * 1024 * 1024,
+                (long) (Runtime.getRuntime().maxMemory() * 0.4), 50L * 1024 * 1024);
     }
 
     /** An in-process broker for tests: loopback, a free port, definitions kept in {@code dataDir}. */
@@ -63,56 +69,79 @@ public record BrokerConfig(
 
     public BrokerConfig withHost(String value) {
         return new BrokerConfig(value, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
-                maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout, pageOutBytes);
+                maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
+                pageOutBytes, memoryHighWatermark, diskFreeLimit);
     }
 
     public BrokerConfig withAmqpPort(int value) {
         return new BrokerConfig(host, value, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
-                maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout, pageOutBytes);
+                maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
+                pageOutBytes, memoryHighWatermark, diskFreeLimit);
     }
 
     public BrokerConfig withDataDir(Path value) {
         return new BrokerConfig(host, amqpPort, value, defaultUser, defaultPassword, loopbackOnlyUser,
-                maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout, pageOutBytes);
+                maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
+                pageOutBytes, memoryHighWatermark, diskFreeLimit);
     }
 
     public BrokerConfig withDefaultUser(String user, String password) {
         return new BrokerConfig(host, amqpPort, dataDir, user, password, loopbackOnlyUser,
-                maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout, pageOutBytes);
+                maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
+                pageOutBytes, memoryHighWatermark, diskFreeLimit);
     }
 
     public BrokerConfig withLoopbackOnlyUser(String value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, value,
-                maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout, pageOutBytes);
+                maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
+                pageOutBytes, memoryHighWatermark, diskFreeLimit);
     }
 
     public BrokerConfig withMaxConnections(int value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
-                value, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout, pageOutBytes);
+                value, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
+                pageOutBytes, memoryHighWatermark, diskFreeLimit);
     }
 
     public BrokerConfig withChannelMax(int value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
-                maxConnections, value, frameMax, maxMessageSize, heartbeat, handshakeTimeout, pageOutBytes);
+                maxConnections, value, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
+                pageOutBytes, memoryHighWatermark, diskFreeLimit);
     }
 
     public BrokerConfig withFrameMax(int value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
-                maxConnections, channelMax, value, maxMessageSize, heartbeat, handshakeTimeout, pageOutBytes);
+                maxConnections, channelMax, value, maxMessageSize, heartbeat, handshakeTimeout,
+                pageOutBytes, memoryHighWatermark, diskFreeLimit);
     }
 
     public BrokerConfig withMaxMessageSize(int value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
-                maxConnections, channelMax, frameMax, value, heartbeat, handshakeTimeout, pageOutBytes);
+                maxConnections, channelMax, frameMax, value, heartbeat, handshakeTimeout,
+                pageOutBytes, memoryHighWatermark, diskFreeLimit);
     }
 
     public BrokerConfig withPageOutBytes(long value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
-                maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout, value);
+                maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout, value,
+                memoryHighWatermark, diskFreeLimit);
+    }
+
+    public BrokerConfig withMemoryHighWatermark(long bytes) {
+        return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
+                maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout, pageOutBytes,
+                bytes, diskFreeLimit);
+    }
+
+    public BrokerConfig withDiskFreeLimit(long bytes) {
+        return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
+                maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout, pageOutBytes,
+                memoryHighWatermark, bytes);
     }
 
     public BrokerConfig withHeartbeat(Duration value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
-                maxConnections, channelMax, frameMax, maxMessageSize, value, handshakeTimeout, pageOutBytes);
+                maxConnections, channelMax, frameMax, maxMessageSize, value, handshakeTimeout,
+                pageOutBytes, memoryHighWatermark, diskFreeLimit);
     }
 }

@@ -59,7 +59,9 @@ public final class BrokerMain {
                 Duration.ofSeconds(Long.parseLong(setting("broker.heartbeat.seconds",
                         String.valueOf(defaults.heartbeat().toSeconds())))),
                 defaults.handshakeTimeout(),
-                defaults.pageOutBytes());
+                Long.parseLong(setting("broker.page.out.bytes", String.valueOf(defaults.pageOutBytes()))),
+                Long.parseLong(setting("broker.memory.high.watermark", String.valueOf(defaults.memoryHighWatermark()))),
+                Long.parseLong(setting("broker.disk.free.limit", String.valueOf(defaults.diskFreeLimit()))));
     }
 
     /** {@code -Dbroker.amqp.port}, else {@code BROKER_AMQP_PORT}, else the default. */

@@ -47,6 +47,33 @@ public final class BrokerCore {
         this.durability = durability;
     }
 
+    private ResourceAlarms alarms;
+
+    /** Starts the memory and disk alarms. Core thread. */
+    public void startAlarms(ResourceAlarms.Limits limits) {
+        alarms = new ResourceAlarms(this, limits);
+        alarms.start();
+    }
+
+    /** The alarms' current verdict; nothing blocks when they were never started. Core thread. */
+    public ResourceAlarms.State alarmState() {
+        return alarms == null ? new ResourceAlarms.State(false, 0, Long.MAX_VALUE, false, Long.MAX_VALUE, 0)
+                : alarms.state();
+    }
+
+    /** Measures now rather than at the next tick (tests, and right after a large change). Core thread. */
+    public void checkAlarms() {
+        if (alarms != null) {
+            alarms.check();
+        }
+    }
+
+    public void stopAlarms() {
+        if (alarms != null) {
+            alarms.stop();
+        }
+    }
+
     /** When appended messages are on disk: what confirms wait for. */
     public Durability durability() {
         return durability;

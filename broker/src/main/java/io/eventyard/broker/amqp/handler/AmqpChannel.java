@@ -190,6 +190,7 @@ final class AmqpChannel {
 
     private void publish(BasicMethod.Publish publish, MessageProperties properties, byte[] body) {
         Message message = BasicPublishHandler.accept(connection, publish, properties, body);
+        connection.published();
         RoutedMessage routed = connection.virtualHost().route(message);
         if (transaction != null) {
             transaction.publish(routed, publish.mandatory());

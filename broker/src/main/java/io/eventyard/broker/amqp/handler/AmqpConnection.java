@@ -46,12 +46,18 @@ public final class AmqpConnection implements BrokerConnection {
     private final Map<Integer, AmqpChannel> channels = new HashMap<>();
     private State state = State.AWAITING_HEADER;
     private volatile boolean opened;
+    /** Stops or resumes reading the socket (runs on its event loop). */
+    private final java.util.function.Consumer<Boolean> readBlocker;
+    private boolean publisher;
+    private boolean blocked;
     private ClientCapabilities capabilities = ClientCapabilities.NONE;
     private String user;
     private VirtualHost vhost;
     private int channelMax;
 
-    AmqpConnection(BrokerCore core, BrokerConfig config, AmqpOutput output, InetAddress remoteAddress, String label) {
+    AmqpConnection(BrokerCore core, BrokerConfig config, AmqpOutput output, InetAddress remoteAddress, String label,
+                   java.util.function.Consumer<Boolean> readBlocker) {
+        this.readBlocker = readBlocker;
         this.core = core;
         this.config = config;
         this.output = output;
@@ -80,6 +86,48 @@ public final class AmqpConnection implements BrokerConnection {
 
     io.eventyard.broker.core.MessageCounters counters() {
         return core.counters();
+    }
+
+    // ---- resource alarms (RabbitMQ's connection.blocked) -------------------------------------------------
+
+    @Override
+    public void alarmsChanged(io.eventyard.broker.core.ResourceAlarms.State alarms) {
+        if (alarms.blocking()) {
+            if (publisher) {
+                block(alarms.reason());
+            }
+        } else if (blocked) {
+            unblock();
+        }
+    }
+
+    /** A channel published: a connection that publishes while an alarm is on is blocked after this message. */
+    void published() {
+        publisher = true;
+        if (!blocked && core.alarmState().blocking()) {
+            block(core.alarmState().reason());
+        }
+    }
+
+    private void block(String reason) {
+        if (blocked || state != State.OPEN) {
+            return;
+        }
+        blocked = true;
+        LOG.info("{}: blocked: {}", label, reason);
+        if (capabilities.connectionBlocked()) {
+            send(new AmqpCommand(0, new ConnectionMethod.Blocked(reason), null, null));
+        }
+        readBlocker.accept(true);
+    }
+
+    private void unblock() {
+        blocked = false;
+        LOG.info("{}: unblocked", label);
+        if (capabilities.connectionBlocked() && state == State.OPEN) {
+            send(new AmqpCommand(0, new ConnectionMethod.Unblocked(), null, null));
+        }
+        readBlocker.accept(false);
     }
 
     /** Whether connection.open succeeded: the handshake timeout no longer applies. Any thread. */

@@ -3,6 +3,7 @@ package io.eventyard.broker.amqp.handler;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,13 +36,18 @@ public final class AmqpFrameHandler extends ChannelInboundHandlerAdapter {
     /** Commands handed to the core but not yet handled, past which the socket stops being read. */
     private static final int HIGH_WATER = 512;
     private static final int LOW_WATER = 128;
+    /** Body bytes handed to the core but not yet handled, past which the socket stops being read. */
+    private static final long HIGH_WATER_BYTES = 16L * 1024 * 1024;
 
     private final BrokerCore core;
     private final BrokerConfig config;
     private final AmqpFrameDecoder decoder;
     private final AmqpFrameEncoder encoder;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong inFlightBytes = new AtomicLong();
     private volatile boolean paused;
+    /** Set while a resource alarm blocks this publishing connection; event loop only. */
+    private boolean alarmBlocked;
     private AmqpConnection connection;
     private AmqpOutput output;
     private boolean tuned;
@@ -62,7 +68,11 @@ public final class AmqpFrameHandler extends ChannelInboundHandlerAdapter {
         String label = remote.getAddress().getHostAddress() + ":" + remote.getPort();
         AmqpConnection[] created = new AmqpConnection[1];
         output = new AmqpOutput(ctx.channel(), () -> core.executor().execute(created[0]::resumeDeliveries));
-        connection = new AmqpConnection(core, config, output, remote.getAddress(), label);
+        connection = new AmqpConnection(core, config, output, remote.getAddress(), label,
+                blocked -> ctx.executor().execute(() -> {
+                    alarmBlocked = blocked;
+                    updateAutoRead();
+                }));
         created[0] = connection;
         handshakeTimeout = ctx.executor().schedule(() -> {
             if (connection.opened()) {
@@ -82,18 +92,18 @@ public final class AmqpFrameHandler extends ChannelInboundHandlerAdapter {
                 tuned = true;
                 applyTuning(ctx, tuneOk);
             }
-            submit(ctx, () -> connection.handle(command));
+            submit(ctx, command.body() == null ? 0 : command.body().length, () -> connection.handle(command));
         } else if (msg instanceof Heartbeat) {
             // its arrival already reset the idle timer; nothing else to do
         } else if (msg instanceof ProtocolHeader header) {
             if (header.supported()) {
-                submit(ctx, connection::start);
+                submit(ctx, 0, connection::start);
             } else {
                 // AMQP 0-9-1 section 4.2.2: answer with the header we support, then close.
                 ctx.writeAndFlush(ProtocolHeader.AMQP_0_9_1).addListener(ChannelFutureListener.CLOSE);
             }
         } else if (msg instanceof FrameDecodingFailure failure) {
-            submit(ctx, () -> connection.decodingFailed(failure.cause(), failure.channel()));
+            submit(ctx, 0, () -> connection.decodingFailed(failure.cause(), failure.channel()));
         } else {
             ctx.fireChannelRead(msg);
         }
@@ -113,16 +123,19 @@ public final class AmqpFrameHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void submit(ChannelHandlerContext ctx, Runnable task) {
-        if (inFlight.incrementAndGet() >= HIGH_WATER && !paused) {
+    // Counted in commands and in body bytes: many small publishes or a few large ones both pause reading.
+    private void submit(ChannelHandlerContext ctx, int bodyBytes, Runnable task) {
+        long bytes = inFlightBytes.addAndGet(bodyBytes);
+        if ((inFlight.incrementAndGet() >= HIGH_WATER || bytes >= HIGH_WATER_BYTES) && !paused) {
             paused = true;
-            ctx.channel().config().setAutoRead(false);
+            updateAutoRead();
         }
         core.executor().execute(() -> {
             try {
                 task.run();
             } finally {
-                if (inFlight.decrementAndGet() <= LOW_WATER && paused) {
+                long left = inFlightBytes.addAndGet(-bodyBytes);
+                if (inFlight.decrementAndGet() <= LOW_WATER && left <= HIGH_WATER_BYTES / 4 && paused) {
                     ctx.executor().execute(this::resumeReading);
                 }
             }
@@ -130,10 +143,15 @@ public final class AmqpFrameHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void resumeReading() {
-        if (paused && inFlight.get() <= LOW_WATER) {
+        if (paused && inFlight.get() <= LOW_WATER && inFlightBytes.get() <= HIGH_WATER_BYTES / 4) {
             paused = false;
-            connectionContext.channel().config().setAutoRead(true);
+            updateAutoRead();
         }
+    }
+
+    // Reading stops while the core is behind on this connection, or while an alarm blocks it. Event loop.
+    private void updateAutoRead() {
+        connectionContext.channel().config().setAutoRead(!paused && !alarmBlocked);
     }
 
     @Override

@@ -40,6 +40,7 @@ public final class MessageQueue {
     private final List<QueueConsumer> consumers = new ArrayList<>();
     private long readyBytes;
     private long readyBytesInMemory;
+    private long unackedBytes;
     private QueueStore store;
     private boolean persistMessages;
     private long pageOutBytes = Long.MAX_VALUE;
@@ -105,6 +106,11 @@ public final class MessageQueue {
 
     public int unackedCount() {
         return unacked;
+    }
+
+    /** Message bytes this queue holds in the heap: ready bodies not paged out, and unacknowledged ones. */
+    public long memoryBytes() {
+        return readyBytesInMemory + unackedBytes;
     }
 
     public int consumerCount() {
@@ -274,6 +280,7 @@ public final class MessageQueue {
             forget(entry);
         } else {
             unacked++;
+            unackedBytes += entry.bodySize();
         }
         scheduleExpiry();
         return entry;
@@ -326,6 +333,7 @@ public final class MessageQueue {
             forget(entry);
         } else {
             unacked++;
+            unackedBytes += entry.bodySize();
         }
         consumer.deliver(this, entry);
     }
@@ -385,12 +393,16 @@ public final class MessageQueue {
     /** The consumer is done with {@code entry} (ack). */
     public void settle(QueueEntry entry) {
         unacked--;
+        unackedBytes -= entry.bodySize();
         forget(entry);
     }
 
     /** The consumer gives entries back: they return to the head in their original order, marked redelivered. */
     public void requeue(List<QueueEntry> entries) {
         unacked -= entries.size();
+        for (QueueEntry entry : entries) {
+            unackedBytes -= entry.bodySize();
+        }
         if (deleted) {
             return;
         }
@@ -426,6 +438,7 @@ public final class MessageQueue {
     /** The consumer refuses {@code entry} without requeue: it is dead-lettered, or dropped without a DLX. */
     public void reject(QueueEntry entry) {
         unacked--;
+        unackedBytes -= entry.bodySize();
         forget(entry);
         if (!deleted) {
             host.deadLetter(this, entry.message(), DeathReason.REJECTED);
