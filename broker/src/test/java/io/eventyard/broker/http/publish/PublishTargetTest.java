@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-import io.micronaut.http.HttpStatus;
-
 class PublishTargetTest {
 
     @Test
@@ -30,7 +28,7 @@ class PublishTargetTest {
     void refusesAPathWithoutExactlyThreeSegmentsWith404() {
         assertThatThrownBy(() -> PublishTarget.parse("/shop/amq.direct"))
                 .isInstanceOfSatisfying(PublishProblem.class,
-                        problem -> assertThat(problem.status()).isEqualTo(HttpStatus.NOT_FOUND));
+                        problem -> assertThat(problem.status().getCode()).isEqualTo(404));
         assertThatThrownBy(() -> PublishTarget.parse("/a/b/c/d")).isInstanceOf(PublishProblem.class);
     }
 
@@ -45,6 +43,6 @@ class PublishTargetTest {
     void refusesBrokenPercentEncodingWith400() {
         assertThatThrownBy(() -> PublishTarget.parse("/%ZZ/amq.direct/k"))
                 .isInstanceOfSatisfying(PublishProblem.class,
-                        problem -> assertThat(problem.status()).isEqualTo(HttpStatus.BAD_REQUEST));
+                        problem -> assertThat(problem.status().getCode()).isEqualTo(400));
     }
 }
