@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import io.eventyard.broker.Broker;
 import io.eventyard.broker.core.BrokerCore;
 import io.eventyard.broker.core.MessageCounters;
+import io.eventyard.broker.core.ResourceAlarms;
 import io.eventyard.broker.core.exchange.ExchangeType;
 import io.eventyard.broker.core.queue.MessageQueue;
 import io.eventyard.broker.core.vhost.VirtualHost;
@@ -35,7 +36,12 @@ final class OverviewController {
         List<String> exchangeTypes = Arrays.stream(ExchangeType.values()).map(ExchangeType::wireName).toList();
         return api.run(request, (user, core) -> new OverviewView("Eventyard broker", PRODUCT_VERSION,
                 exchangeTypes, listeners, objectTotals(user, core), queueTotals(user, core),
-                user.monitoring() ? messageStats(core.counters()) : null));
+                user.monitoring() ? messageStats(core.counters()) : null, alarms(core.alarmState())));
+    }
+
+    private static OverviewView.Alarms alarms(ResourceAlarms.State state) {
+        return new OverviewView.Alarms(state.memoryAlarm(), state.messageMemory(), state.memoryHighWatermark(),
+                state.diskAlarm(), state.diskFree(), state.diskFreeLimit());
     }
 
     private static OverviewView.ObjectTotals objectTotals(ApiUser user, BrokerCore core) {

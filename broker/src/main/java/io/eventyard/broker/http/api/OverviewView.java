@@ -22,7 +22,18 @@ public record OverviewView(
         List<Listener> listeners,
         ObjectTotals objectTotals,
         QueueTotals queueTotals,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable MessageStats messageStats) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable MessageStats messageStats,
+        Alarms alarms) {
+
+    /**
+     * The memory and disk alarms with their settings and readings, under the names RabbitMQ's
+     * {@code /api/nodes} uses; {@code mem_used} is message memory (see docs/architecture.md, back-pressure).
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record Alarms(boolean memAlarm, long memUsed, long memLimit, boolean diskFreeAlarm, long diskFree,
+                         long diskFreeLimit) {
+    }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
 

@@ -229,6 +229,9 @@ class ManagementApiIT {
         channel.basicPublish("", "overview-q", null, "x".getBytes());
 
         JsonNode overview = broker.get("/api/overview", "guest", "guest").json();
+        assertThat(overview.get("alarms").get("mem_alarm").getBooleanValue()).isFalse();
+        assertThat(overview.get("alarms").get("mem_limit").getLongValue()).isPositive();
+        assertThat(overview.get("alarms").get("disk_free_alarm").getBooleanValue()).isFalse();
 
         assertThat(overview.get("object_totals").get("queues").getIntValue()).isGreaterThanOrEqualTo(1);
         assertThat(overview.get("queue_totals").get("messages_ready").getLongValue()).isGreaterThanOrEqualTo(1);
