@@ -33,8 +33,13 @@ public final class CoreExecutor implements AutoCloseable {
         executor.prestartCoreThread();
     }
 
+    /** Runs {@code task} on the core thread; after {@link #close()} it is dropped (the broker is stopping). */
     public void execute(Runnable task) {
-        executor.execute(() -> runGuarded(task));
+        try {
+            executor.execute(() -> runGuarded(task));
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            LOG.debug("core stopped; dropping a late task");
+        }
     }
 
     public ScheduledFuture<?> schedule(Runnable task, Duration delay) {

@@ -23,7 +23,6 @@ import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -597,11 +596,6 @@ class MessageDurabilityIT {
 
     // ---- clean shutdown ---------------------------------------------------------------------------------
 
-    @Disabled("bug: a clean stop while publishes are being routed logs ERRORs: (1) Broker.close() shuts the core"
-            + " executor down before the store syncer's last round, whose Durability.synced() then gets a"
-            + " RejectedExecutionException from CoreExecutor.execute() ('The sync listener failed on ticket N');"
-            + " (2) core tasks still queued after the Netty workers stopped call ctx.executor().execute(resumeReading)"
-            + " in AmqpFrameHandler.submit() ('core task failed', 'event executor terminated')")
     @Test
     void aCleanStopRightAfterPublishingLogsNoError() throws Exception {
         Logger brokerLogs = (Logger) LoggerFactory.getLogger("io.eventyard.broker");

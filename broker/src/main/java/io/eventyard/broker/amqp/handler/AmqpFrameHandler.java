@@ -69,10 +69,14 @@ public final class AmqpFrameHandler extends ChannelInboundHandlerAdapter {
         AmqpConnection[] created = new AmqpConnection[1];
         output = new AmqpOutput(ctx.channel(), () -> core.executor().execute(created[0]::resumeDeliveries));
         connection = new AmqpConnection(core, config, output, remote.getAddress(), label,
-                blocked -> ctx.executor().execute(() -> {
-                    alarmBlocked = blocked;
-                    updateAutoRead();
-                }));
+                blocked -> {
+                    if (!ctx.executor().isShuttingDown()) {
+                        ctx.executor().execute(() -> {
+                            alarmBlocked = blocked;
+                            updateAutoRead();
+                        });
+                    }
+                });
         created[0] = connection;
         handshakeTimeout = ctx.executor().schedule(() -> {
             if (connection.opened()) {
@@ -135,7 +139,8 @@ public final class AmqpFrameHandler extends ChannelInboundHandlerAdapter {
                 task.run();
             } finally {
                 long left = inFlightBytes.addAndGet(-bodyBytes);
-                if (inFlight.decrementAndGet() <= LOW_WATER && left <= HIGH_WATER_BYTES / 4 && paused) {
+                if (inFlight.decrementAndGet() <= LOW_WATER && left <= HIGH_WATER_BYTES / 4 && paused
+                        && !ctx.executor().isShuttingDown()) {
                     ctx.executor().execute(this::resumeReading);
                 }
             }

@@ -79,7 +79,11 @@ final class AmqpOutput {
 
     private void scheduleDrain() {
         if (drainScheduled.compareAndSet(false, true)) {
-            socket.eventLoop().execute(drain);
+            try {
+                socket.eventLoop().execute(drain);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // the broker is stopping and this socket with it: nothing left to write to
+            }
         }
     }
 
