@@ -53,7 +53,7 @@ final class ClientConnections implements AutoCloseable {
         Connection connection = factory.newConnection("eventyard-bench-" + role);
         connection.addShutdownListener(cause -> {
             if (!cause.isInitiatedByApplication()) {
-                incidents.report(role + " connection closed by broker: " + Incidents.describe(cause));
+                incidents.report(role + " connection " + Incidents.describeShutdown(cause));
             }
         });
         connection.addBlockedListener(new BlockedListener() {
@@ -75,7 +75,7 @@ final class ClientConnections implements AutoCloseable {
         channel.addShutdownListener(cause -> {
             // A connection error closes its channels too; the connection's listener reports that one.
             if (!cause.isInitiatedByApplication() && !cause.isHardError()) {
-                incidents.report(role + " channel closed by broker: " + Incidents.describe(cause));
+                incidents.report(role + " channel " + Incidents.describeShutdown(cause));
             }
         });
         return channel;

@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.ShutdownSignalException;
+
 /**
  * What went wrong in a run, each kind counted once however often it happened: broker-closed connections
  * and channels, nacks, flow-control blocks, stalls, failed publishes. Any thread may report.
@@ -26,6 +29,22 @@ final class Incidents {
         List<String> lines = new ArrayList<>();
         counts.forEach((what, count) -> lines.add(count == 1 ? what : what + " (×" + count + ")"));
         return lines;
+    }
+
+    /**
+     * Why a connection or channel ended that the benchmark did not close: {@code closed by broker: 406
+     * PRECONDITION_FAILED - ...} when the broker closed it, else {@code lost: } and the I/O failure (a
+     * reset, or the client's read timeout when a frame stays incomplete for a quarter of the heartbeat).
+     */
+    static String describeShutdown(ShutdownSignalException cause) {
+        Object reason = cause.getReason();
+        if (reason instanceof AMQP.Connection.Close close) {
+            return "closed by broker: " + close.getReplyCode() + " " + close.getReplyText();
+        }
+        if (reason instanceof AMQP.Channel.Close close) {
+            return "closed by broker: " + close.getReplyCode() + " " + close.getReplyText();
+        }
+        return "lost: " + describe(cause.getCause() == null ? cause : cause.getCause());
     }
 
     /** A failure's message, one line, with the type when the message alone says little. */
