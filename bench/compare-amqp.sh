@@ -191,8 +191,9 @@ if $perftest; then
   done
 fi
 
-echo "- load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$REPORT"
+{ echo; echo "- load average after: $(cut -d' ' -f1-3 /proc/loadavg)"; } >>"$REPORT"
 echo
+echo "================================ report ================================"
 cat "$REPORT"
 log "report: $REPORT"
 exit "$bench_status"
