@@ -1,6 +1,7 @@
 package io.eventyard.broker.durability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -142,6 +143,31 @@ class DamagedMessageRecordIT {
         if (next != null) {
             assertThat(index(next.getBody())).isNotEqualTo(DAMAGED);
         }
+    }
+
+    @Test
+    void aSegmentWithAForeignHeaderStopsTheStartNamingTheFileAndAStartAfterTheRepairHasEveryMessage()
+            throws Exception {
+        DamagedRecord damaged = publishDeepQueueAndDamageOneRecord();
+        connections.forEach(c -> c.abort(1000));
+        connections.clear();
+        broker.close();
+        broker = null;
+        Path segment = damaged.file();
+        byte[] header = new byte[8];
+        try (FileChannel file = FileChannel.open(segment, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            file.read(ByteBuffer.wrap(header), 0);
+            file.write(ByteBuffer.wrap("NOTOURS!".getBytes(StandardCharsets.US_ASCII)), 0);
+        }
+
+        assertThatThrownBy(() -> Broker.start(config())).isInstanceOf(IOException.class)
+                .hasMessageContaining(segment.getFileName().toString());
+
+        try (FileChannel file = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+            file.write(ByteBuffer.wrap(header), 0);
+        }
+        broker = Broker.start(config()); // the failed start let go of the data directory
+        assertThat(channel().queueDeclarePassive("deep").getMessageCount()).isEqualTo(DAMAGED);
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------
