@@ -34,11 +34,13 @@ import com.rabbitmq.client.GetResponse;
 
 /**
  * The standalone broker, killed with SIGKILL again and again while a publisher with confirms keeps a window of
- * persistent messages in flight, then started on what it left behind. After every start: each confirmed message
- * is in the queue exactly once and in publish order, whatever was there before is still there, and what was read
- * before comes back redelivered. Then the newest segment file's tail is damaged the ways a crash in mid-append
- * can leave it; the broker cuts the tail, says so, and still has every confirmed message that was not in the bytes
- * the test itself destroyed.
+ * persistent messages in flight, then started on what it left behind. After every start the test reads the whole
+ * queue and checks: each confirmed message is there exactly once and in publish order, whatever was there before
+ * is still there, what was read before comes back redelivered, and what was acked before stays gone; then it acks
+ * the first half (so that the segments of earlier runs are deleted between kills) and lets the rest go back.
+ * One round ends with SIGTERM instead, through the shutdown hook. Then the newest segment file's tail is damaged
+ * the ways a crash in mid-append can leave it; the broker cuts the tail, says so, and still has every confirmed
+ * message that was not in the bytes the test itself destroyed.
  *
  * <p>A killed process leaves the page cache behind, so this proves the confirm logic and the recovery, not the
  * disk; the fsyncs behind each confirm are what covers a power cut.
@@ -48,6 +50,11 @@ class BrokerKillIT {
     private static final String QUEUE = "kill-test";
     private static final int KILL_ROUNDS = 5;
     private static final int WINDOW = 64;
+    /**
+     * Each check acks this share of what it found, from the head of the queue, so that the segments of earlier
+     * runs become fully acked and are deleted while later runs are killed.
+     */
+    private static final double ACKED_SHARE = 0.5;
     private static final Duration STARTUP = Duration.ofSeconds(30);
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final int HEADER_SIZE = 8;
@@ -66,6 +73,12 @@ class BrokerKillIT {
     private final Set<Long> seen = new HashSet<>();
     /** Ids whose records the test itself cut away: no claim on those but that they stay gone. */
     private final Set<Long> destroyed = new HashSet<>();
+    /**
+     * Ids a check acked. Their acks were buffered before the next round's publishes, and a confirm means every
+     * write buffered in the queue's log before it is synced, so once a later publish is confirmed they never
+     * come back.
+     */
+    private final Set<Long> acked = new HashSet<>();
 
     @AfterEach
     void killEverything() throws InterruptedException {
@@ -92,13 +105,22 @@ class BrokerKillIT {
             publishUntilKilled(broker, port, 150 + 50 * round);
         }
 
+        // a clean stop (SIGTERM, the shutdown hook) in the middle of publishing
+        ChildBroker stopped = start();
+        int stoppedPort = stopped.awaitAmqpPort(STARTUP);
+        checkQueue(stoppedPort, "after kill " + KILL_ROUNDS);
+        ConfirmedPublisher publisher = ConfirmedPublisher.start(factory(stoppedPort), QUEUE, nextId, confirmed, WINDOW);
+        publisher.awaitConfirmed(200, WAIT);
+        stopped.stop(WAIT);
+        assertThat(publisher.awaitBrokerGone(WAIT)).as("publishes nacked").isZero();
+
         // 1. an incomplete record after the last one: the header promises more bytes than follow
         SegmentTail tail = SegmentTail.read(newestSegment());
         appendTo(tail.file(), ByteBuffer.allocate(RECORD_HEADER_SIZE + 100).putInt(4096).putInt(0x1234_5678).array());
         ChildBroker broker = start();
         int port = broker.awaitAmqpPort(STARTUP);
         assertCutLogged(broker, tail.file(), tail.cleanEnd());
-        checkQueue(port, "after an incomplete record was appended");
+        checkQueue(port, "after a clean stop and an incomplete record appended");
         publishUntilKilled(broker, port, 200);
 
         // 2. the last record cut in its middle (the test gives up its id: it may have been confirmed)
@@ -128,6 +150,7 @@ class BrokerKillIT {
         broker.kill();
 
         assertThat(confirmed).as("confirmed over all runs").hasSizeGreaterThan(KILL_ROUNDS * 150);
+        assertThat(acked).as("acked over all runs").hasSizeGreaterThan(confirmed.size() / 2);
     }
 
     // ---- rounds -----------------------------------------------------------------------------------------
@@ -150,32 +173,44 @@ class BrokerKillIT {
     }
 
     /**
-     * Reads the whole queue with basic.get without acking, checks it, and closes the channel so that everything
-     * goes back. The delivered marks this leaves ride on the sync of the next round's first confirmed publish.
+     * Reads the whole queue with basic.get without acking and checks it; then acks the first few and closes the
+     * channel so that the rest goes back. The delivered marks and acks this leaves ride on the sync of the next
+     * round's first confirmed publish.
      */
     private void checkQueue(int port, String when) throws Exception {
         Connection connection = connect(port);
         List<Long> ids = new ArrayList<>();
         List<Long> notRedelivered = new ArrayList<>();
         try (Channel channel = connection.createChannel()) {
+            List<GetResponse> all = new ArrayList<>();
             for (GetResponse got = channel.basicGet(QUEUE, false); got != null; got = channel.basicGet(QUEUE, false)) {
                 long id = ConfirmedPublisher.id(got.getBody());
+                all.add(got);
                 ids.add(id);
                 if (seen.contains(id) && !got.getEnvelope().isRedeliver()) {
                     notRedelivered.add(id);
                 }
             }
+            checkFound(when, ids, notRedelivered);
+            for (GetResponse got : all.subList(0, (int) (all.size() * ACKED_SHARE))) {
+                channel.basicAck(got.getEnvelope().getDeliveryTag(), false);
+                acked.add(ConfirmedPublisher.id(got.getBody()));
+            }
+            channel.queueDeclarePassive(QUEUE); // a round trip: the acks are in before the channel closes
         }
         connection.close();
+    }
 
+    private void checkFound(String when, List<Long> ids, List<Long> notRedelivered) {
         Set<Long> present = new HashSet<>(ids);
         assertThat(present).as("%s: no duplicates among %d messages", when, ids.size()).hasSameSizeAs(ids);
         assertThat(ids).as("%s: publish order", when).isSorted();
-        Set<Long> lostConfirmed = without(without(confirmed, destroyed), present);
+        Set<Long> lostConfirmed = without(without(without(confirmed, destroyed), acked), present);
         assertThat(lostConfirmed).as("%s: confirmed messages missing (of %d confirmed)", when, confirmed.size())
                 .isEmpty();
-        assertThat(without(without(seen, destroyed), present)).as("%s: messages found before, missing now", when)
-                .isEmpty();
+        assertThat(without(without(without(seen, destroyed), acked), present))
+                .as("%s: messages found before and not acked, missing now", when).isEmpty();
+        assertThat(acked).as("%s: acked messages back", when).noneMatch(present::contains);
         assertThat(destroyed).as("%s: the records the test cut away", when).noneMatch(present::contains);
         assertThat(notRedelivered).as("%s: messages read before but not flagged redelivered", when).isEmpty();
         seen.addAll(present);

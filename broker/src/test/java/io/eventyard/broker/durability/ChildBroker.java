@@ -3,7 +3,6 @@ package io.eventyard.broker.durability;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,6 +108,15 @@ final class ChildBroker implements AutoCloseable {
         }
     }
 
+    /** SIGTERM: the shutdown hook closes the broker cleanly; fails when it takes longer than {@code timeout}. */
+    void stop(Duration timeout) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the broker did not stop within " + timeout + " of SIGTERM:\n"
+                    + String.join("\n", output()));
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {
@@ -125,9 +133,8 @@ final class ChildBroker implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            if (process.isAlive()) {
-                throw new UncheckedIOException(e);
-            }
+            // the JDK closes the pipe when the process exits, possibly before its last bytes were read: the
+            // output simply ends; what a test needs from it was printed long before a kill
         }
     }
 }
