@@ -45,6 +45,7 @@ public final class BrokerCore {
         this.clock = clock;
         this.stores = stores;
         this.durability = durability;
+        durability.onFailure(error -> closeAllConnections("message store failed: " + error.getMessage()));
     }
 
     private ResourceAlarms alarms;

@@ -28,6 +28,7 @@ public final class Durability implements SyncListener {
             Comparator.comparingLong(Waiter::ticket).thenComparingLong(Waiter::order));
     private final AtomicReference<StoreException> failure = new AtomicReference<>();
     private long durableTicket;
+    private java.util.function.Consumer<StoreException> onFailure = error -> { };
     private long registrations;
 
     public Durability(CoreExecutor executor) {
@@ -65,7 +66,16 @@ public final class Durability implements SyncListener {
     public void failed(StoreException error) {
         if (failure.compareAndSet(null, error)) {
             LOG.error("message store sync failed: confirms stop until the broker restarts", error);
+            executor.execute(() -> onFailure.accept(error));
         }
+    }
+
+    /**
+     * What to do when the store fails for good; the core closes every connection, so that no publisher
+     * waits forever for a confirm that cannot come. Core thread.
+     */
+    public void onFailure(java.util.function.Consumer<StoreException> action) {
+        this.onFailure = action;
     }
 
     private void advance(long ticket) {

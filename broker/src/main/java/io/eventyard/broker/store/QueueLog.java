@@ -236,6 +236,7 @@ public final class QueueLog implements AutoCloseable {
                 return;
             }
             try {
+                closingNow = true;
                 syncLocked();
             } catch (StoreException e) {
                 LOG.error("Closing {}: what was not yet synced may be lost", dir, e);
@@ -355,6 +356,12 @@ public final class QueueLog implements AutoCloseable {
         }
     }
 
+    private static final long MARKS_SYNC_INTERVAL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+    // syncer thread only (under the sync lock)
+    private final Set<QueueSegment> unsyncedMarks = new LinkedHashSet<>();
+    private long lastMarksSync = System.nanoTime();
+    private volatile boolean closingNow;
+
     private void syncLocked() throws StoreException {
         StoreException failed = failure;
         if (failed != null) {
@@ -421,9 +428,20 @@ public final class QueueLog implements AutoCloseable {
                 file = segment.msgsFile;
                 segment.writeChannel.force(false);
             }
-            for (QueueSegment segment : marksWritten) {
-                file = segment.acksFile;
-                segment.acksChannel.force(false);
+            // Ack and delivered marks are written every round but fsynced at most once per second (and on close):
+            // a lost mark only means a message delivered again after a crash (at least once), and not waiting for
+            // a second fsync per round halves the confirm latency of a publisher whose consumer acks as it goes.
+            unsyncedMarks.addAll(marksWritten);
+            long now = System.nanoTime();
+            if (!unsyncedMarks.isEmpty() && (closingNow || now - lastMarksSync >= MARKS_SYNC_INTERVAL_NANOS)) {
+                for (QueueSegment segment : unsyncedMarks) {
+                    if (segment.acksChannel != null && segment.acksChannel.isOpen()) {
+                        file = segment.acksFile;
+                        segment.acksChannel.force(false);
+                    }
+                }
+                unsyncedMarks.clear();
+                lastMarksSync = now;
             }
             file = dir;
             if (created) {

@@ -120,15 +120,17 @@
  * <ul>
  *   <li>{@code append}, {@code ack} and {@code markDelivered} only buffer in memory. A
  *       {@link io.eventyard.broker.store.StoreSyncer} thread takes every log marked dirty since its last round,
- *       writes each one's buffered bytes, fsyncs ({@code fdatasync}) every file written, fsyncs the directory when
+ *       writes each one's buffered bytes, fsyncs ({@code fdatasync}) every segment file written (ack files: see
+ *       below), fsyncs the directory when
  *       a file was created or deleted, and only then reports the tickets of the round durable. A publisher
  *       confirm waits for that report, so a confirmed message survives a crash of the process or the machine.</li>
  *   <li>No timer: requests that arrive while a round runs make up the next round, so one fsync per file covers
  *       every publish of every connection in between.</li>
  *   <li>A failed write or fsync is final: the page cache state is then unknown, so nothing more is reported
  *       durable and the listener hears {@code failed} once, naming the file.</li>
- *   <li>Acks and delivered marks need no confirm; they ride on the next round. Losing the last of them in a crash
- *       makes messages come back (at least once), never lose them.</li>
+ *   <li>Acks and delivered marks need no confirm; they are written in the next round but their ack files are
+ *       fsynced at most once a second (and on close), so that a round costs one fsync per queue, not two. Losing
+ *       the last of them in a crash makes messages come back (at least once), never lose them.</li>
  * </ul>
  *
  * <h3>Reclaiming and recovery</h3>

@@ -20,7 +20,6 @@ import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -64,12 +63,6 @@ class DamagedMessageRecordIT {
         }
     }
 
-    @Disabled("bug: MessageQueue.dispatch() (line 304, handOver(consumer, removeHead())) lets the CoreException of"
-            + " load() -> store.read() escape: the damaged entry is already off the ready list, the loop ends, and"
-            + " when dispatch ran as the dispatchLater() task the error is only logged ('core task failed'), so an"
-            + " auto-ack consumer gets nothing more while 499 messages sit ready. Fix: in handOver()/poll() catch the"
-            + " failure of load(), log queue, position and cause, remove the entry (store.remove) and carry on with"
-            + " the next one")
     @Test
     void aConsumerGetsEveryOtherMessageWhenOnePagedOutRecordIsDamaged() throws Exception {
         publishDeepQueueAndDamageOneRecord();

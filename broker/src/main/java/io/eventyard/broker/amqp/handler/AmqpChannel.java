@@ -204,6 +204,9 @@ final class AmqpChannel {
         Message message = routed.message();
         long sequence = confirmMode ? nextPublishSeqNo++ : 0;
         PublishResult result = connection.virtualHost().deliver(routed);
+        if (result.congested() != null) {
+            connection.slowDown(result.congested());
+        }
         if (result.routedQueues() == 0 && mandatory) {
             send(new BasicMethod.Return(ReplyCode.NO_ROUTE, "NO_ROUTE", message.exchange(), message.routingKey()),
                     message.properties(), message.body());

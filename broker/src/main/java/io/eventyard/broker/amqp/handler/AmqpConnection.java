@@ -35,6 +35,7 @@ public final class AmqpConnection implements BrokerConnection {
 
     private static final Logger LOG = LoggerFactory.getLogger(AmqpConnection.class);
     private static final Duration CLOSE_OK_TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration FLOW_MAX_PAUSE = Duration.ofMillis(250);
 
     private enum State { AWAITING_HEADER, AWAITING_START_OK, AWAITING_TUNE_OK, AWAITING_OPEN, OPEN, CLOSING, CLOSED }
 
@@ -46,18 +47,18 @@ public final class AmqpConnection implements BrokerConnection {
     private final Map<Integer, AmqpChannel> channels = new HashMap<>();
     private State state = State.AWAITING_HEADER;
     private volatile boolean opened;
-    /** Stops or resumes reading the socket (runs on its event loop). */
-    private final java.util.function.Consumer<Boolean> readBlocker;
+    private final ReadGate readGate;
     private boolean publisher;
     private boolean blocked;
+    private boolean flowPaused;
     private ClientCapabilities capabilities = ClientCapabilities.NONE;
     private String user;
     private VirtualHost vhost;
     private int channelMax;
 
     AmqpConnection(BrokerCore core, BrokerConfig config, AmqpOutput output, InetAddress remoteAddress, String label,
-                   java.util.function.Consumer<Boolean> readBlocker) {
-        this.readBlocker = readBlocker;
+                   ReadGate readGate) {
+        this.readGate = readGate;
         this.core = core;
         this.config = config;
         this.output = output;
@@ -118,7 +119,7 @@ public final class AmqpConnection implements BrokerConnection {
         if (capabilities.connectionBlocked()) {
             send(new AmqpCommand(0, new ConnectionMethod.Blocked(reason), null, null));
         }
-        readBlocker.accept(true);
+        readGate.alarm(true);
     }
 
     private void unblock() {
@@ -127,7 +128,28 @@ public final class AmqpConnection implements BrokerConnection {
         if (capabilities.connectionBlocked() && state == State.OPEN) {
             send(new AmqpCommand(0, new ConnectionMethod.Unblocked(), null, null));
         }
-        readBlocker.accept(false);
+        readGate.alarm(false);
+    }
+
+    /**
+     * A queue this connection published to is not draining: stop reading until it is down to half its
+     * threshold, or for {@link #FLOW_MAX_PAUSE} at most, so that a connection that also consumes (and must
+     * send its acks) is never stuck.
+     */
+    void slowDown(io.eventyard.broker.core.queue.MessageQueue congested) {
+        if (flowPaused || state != State.OPEN) {
+            return;
+        }
+        flowPaused = true;
+        readGate.flow(true);
+        Runnable resume = () -> {
+            if (flowPaused) {
+                flowPaused = false;
+                readGate.flow(false);
+            }
+        };
+        congested.whenDrained(resume);
+        core.executor().schedule(resume, FLOW_MAX_PAUSE);
     }
 
     /** Whether connection.open succeeded: the handshake timeout no longer applies. Any thread. */

@@ -48,6 +48,8 @@ public final class AmqpFrameHandler extends ChannelInboundHandlerAdapter {
     private volatile boolean paused;
     /** Set while a resource alarm blocks this publishing connection; event loop only. */
     private boolean alarmBlocked;
+    /** Set while a queue this connection publishes to is not draining; event loop only. */
+    private boolean flowPaused;
     private AmqpConnection connection;
     private AmqpOutput output;
     private boolean tuned;
@@ -68,15 +70,17 @@ public final class AmqpFrameHandler extends ChannelInboundHandlerAdapter {
         String label = remote.getAddress().getHostAddress() + ":" + remote.getPort();
         AmqpConnection[] created = new AmqpConnection[1];
         output = new AmqpOutput(ctx.channel(), () -> core.executor().execute(created[0]::resumeDeliveries));
-        connection = new AmqpConnection(core, config, output, remote.getAddress(), label,
-                blocked -> {
-                    if (!ctx.executor().isShuttingDown()) {
-                        ctx.executor().execute(() -> {
-                            alarmBlocked = blocked;
-                            updateAutoRead();
-                        });
-                    }
-                });
+        connection = new AmqpConnection(core, config, output, remote.getAddress(), label, new ReadGate() {
+            @Override
+            public void alarm(boolean blocked) {
+                onEventLoop(ctx, () -> alarmBlocked = blocked);
+            }
+
+            @Override
+            public void flow(boolean paused) {
+                onEventLoop(ctx, () -> flowPaused = paused);
+            }
+        });
         created[0] = connection;
         handshakeTimeout = ctx.executor().schedule(() -> {
             if (connection.opened()) {
@@ -154,9 +158,19 @@ public final class AmqpFrameHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    // Reading stops while the core is behind on this connection, or while an alarm blocks it. Event loop.
+    // Reading stops while the core is behind on this connection, while an alarm blocks it, or while a queue
+    // it publishes to is not draining. Event loop.
     private void updateAutoRead() {
-        connectionContext.channel().config().setAutoRead(!paused && !alarmBlocked);
+        connectionContext.channel().config().setAutoRead(!paused && !alarmBlocked && !flowPaused);
+    }
+
+    private void onEventLoop(ChannelHandlerContext ctx, Runnable change) {
+        if (!ctx.executor().isShuttingDown()) {
+            ctx.executor().execute(() -> {
+                change.run();
+                updateAutoRead();
+            });
+        }
     }
 
     @Override

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.eventyard.broker.core.message.Message;
 
 /**
@@ -23,6 +26,14 @@ import io.eventyard.broker.core.message.Message;
  * their position on disk and are read back when due: a deep queue costs an entry, not a body, of heap.
  */
 public final class MessageQueue {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MessageQueue.class);
+
+    /**
+     * Ready messages past which a queue that has consumers asks its publishers to slow down: the consumers are
+     * not keeping up, and letting the backlog grow only adds latency (RabbitMQ's credit flow does the same).
+     */
+    static final int FLOW_READY = 5_000;
 
     /** Deliveries per dispatch call before the queue yields the core thread. */
     static final int DISPATCH_BATCH = 256;
@@ -51,6 +62,7 @@ public final class MessageQueue {
     private boolean deleted;
     private boolean dispatching;
     private boolean dispatchScheduled;
+    private final List<Runnable> drainWaiters = new ArrayList<>();
     private ScheduledFuture<?> expiryTimer;
     private long expiryTimerAt = Long.MAX_VALUE;
     private ScheduledFuture<?> unusedTimer;
@@ -119,6 +131,25 @@ public final class MessageQueue {
 
     public List<QueueConsumer> consumers() {
         return Collections.unmodifiableList(consumers);
+    }
+
+    /** Whether publishers should slow down: consumers are attached but the backlog keeps growing. */
+    public boolean congested() {
+        return !consumers.isEmpty() && ready.size() > FLOW_READY;
+    }
+
+    /** Runs {@code action} once the backlog is down to half the flow threshold (or the queue went away). */
+    public void whenDrained(Runnable action) {
+        drainWaiters.add(action);
+        notifyDrained();
+    }
+
+    private void notifyDrained() {
+        if (!drainWaiters.isEmpty() && (deleted || consumers.isEmpty() || ready.size() <= FLOW_READY / 2)) {
+            List<Runnable> waiting = new ArrayList<>(drainWaiters);
+            drainWaiters.clear();
+            waiting.forEach(Runnable::run);
+        }
     }
 
     public boolean isDeleted() {
@@ -275,6 +306,12 @@ public final class MessageQueue {
             return null;
         }
         QueueEntry entry = removeHead();
+        while (!load(entry)) {
+            if (ready.isEmpty()) {
+                return null;
+            }
+            entry = removeHead();
+        }
         prepareDelivery(entry);
         if (autoAck) {
             forget(entry);
@@ -308,13 +345,17 @@ public final class MessageQueue {
                 if (consumer == null) {
                     break;
                 }
-                handOver(consumer, removeHead());
+                QueueEntry entry = removeHead();
+                if (load(entry)) {
+                    handOver(consumer, entry);
+                }
                 dropExpiredHead();
             }
         } finally {
             dispatching = false;
         }
         scheduleExpiry();
+        notifyDrained();
     }
 
     private void dispatchLater() {
@@ -338,18 +379,34 @@ public final class MessageQueue {
         consumer.deliver(this, entry);
     }
 
-    // A paged-out entry is read back; a stored one is marked delivered, so that after a crash it comes back
-    // as redelivered (AMQP: "may have been delivered before").
+    // A stored entry is marked delivered, so that after a crash it comes back as redelivered (AMQP: "may have
+    // been delivered before"). The entry is in memory by now (see load).
     private void prepareDelivery(QueueEntry entry) {
-        load(entry);
         if (entry.stored() && !entry.redelivered()) {
             store.markDelivered(entry.position());
         }
     }
 
-    private void load(QueueEntry entry) {
-        if (!entry.inMemory()) {
+    /**
+     * Reads a paged-out entry back. One that cannot be read (its record damaged on disk) is dropped with a log
+     * line naming it, and false returned: the queue goes on with the next message rather than stalling on it.
+     */
+    private boolean load(QueueEntry entry) {
+        if (entry.inMemory()) {
+            return true;
+        }
+        try {
             entry.load(store.read(entry.position()).message());
+            return true;
+        } catch (RuntimeException unreadable) {
+            LOG.error("{}: dropping a message whose record at position {} cannot be read", describe(),
+                    entry.position(), unreadable);
+            try {
+                store.remove(entry.position());
+            } catch (RuntimeException alreadyGone) {
+                // the segment itself is gone or damaged: nothing left to mark
+            }
+            return false;
         }
     }
 
@@ -363,7 +420,9 @@ public final class MessageQueue {
 
     /** A ready entry leaves without a consumer (expiry, length limit): dead-lettered, and forgotten. */
     private void discard(QueueEntry entry, DeathReason reason) {
-        load(entry);
+        if (!load(entry)) {
+            return;
+        }
         forget(entry);
         host.deadLetter(this, entry.message(), reason);
     }
@@ -453,6 +512,7 @@ public final class MessageQueue {
         ready.clear();
         readyBytes = 0;
         readyBytesInMemory = 0;
+        notifyDrained();
         return count;
     }
 
@@ -474,6 +534,7 @@ public final class MessageQueue {
         if (store != null) {
             store.delete();
         }
+        notifyDrained();
     }
 
     // ---- expiry -----------------------------------------------------------------------------------------

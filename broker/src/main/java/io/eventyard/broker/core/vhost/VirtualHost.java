@@ -433,6 +433,7 @@ public final class VirtualHost implements QueueHost {
         int accepted = 0;
         boolean rejected = false;
         long syncTicket = 0;
+        MessageQueue congested = null;
         for (String target : routed.queues()) {
             MessageQueue queue = queues.get(target);
             if (queue == null) {
@@ -444,9 +445,12 @@ public final class VirtualHost implements QueueHost {
                 rejected = true;
             }
             syncTicket = Math.max(syncTicket, result.syncTicket());
+            if (congested == null && queue.congested()) {
+                congested = queue;
+            }
         }
         counters.published(accepted > 0);
-        return new PublishResult(accepted, rejected, syncTicket);
+        return new PublishResult(accepted, rejected, syncTicket, congested);
     }
 
     private void route(Exchange exchange, List<String> keys, Map<String, Object> headers, Set<String> targets) {
