@@ -284,8 +284,9 @@ final class AmqpChannel {
             throw AmqpException.channelError(ReplyCode.ACCESS_REFUSED, "queue '" + queueName + "' in vhost '"
                     + connection.virtualHost().name() + "' in exclusive use", consume.classId(), consume.methodId());
         }
+        // consumer arguments (x-priority, x-cancel-on-ha-failover) are accepted and ignored, see the README
         ChannelConsumer consumer = new ChannelConsumer(this, tag, queue, consume.noAck(), consume.exclusive(),
-                consumerPrefetch, consume.arguments());
+                consumerPrefetch);
         consumers.put(tag, consumer);
         if (!consume.noWait()) {
             send(new BasicMethod.ConsumeOk(tag));

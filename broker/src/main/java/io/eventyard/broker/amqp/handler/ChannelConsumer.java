@@ -1,7 +1,5 @@
 package io.eventyard.broker.amqp.handler;
 
-import java.util.Map;
-
 import io.eventyard.broker.core.queue.MessageQueue;
 import io.eventyard.broker.core.queue.QueueConsumer;
 import io.eventyard.broker.core.queue.QueueEntry;
@@ -15,18 +13,16 @@ final class ChannelConsumer implements QueueConsumer {
     private final boolean autoAck;
     private final boolean exclusive;
     private final int prefetch;
-    private final Map<String, Object> arguments;
     private int unacked;
 
     ChannelConsumer(AmqpChannel channel, String tag, MessageQueue queue, boolean autoAck, boolean exclusive,
-                    int prefetch, Map<String, Object> arguments) {
+                    int prefetch) {
         this.channel = channel;
         this.tag = tag;
         this.queue = queue;
         this.autoAck = autoAck;
         this.exclusive = exclusive;
         this.prefetch = prefetch;
-        this.arguments = arguments;
     }
 
     @Override
