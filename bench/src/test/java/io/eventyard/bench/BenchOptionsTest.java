@@ -13,17 +13,17 @@ class BenchOptionsTest {
     void defaultsToLocalRabbitMqAndEveryScenarioButCustom() {
         BenchOptions options = BenchOptions.parse();
 
-        assertThat(options.targets()).containsExactly(new Target("rabbitmq", "amqp://guest:guest@127.0.0.1:5672/%2F"));
+        assertThat(options.targets()).containsExactly(new Target("rabbitmq", BenchOptions.DEFAULT_URI));
         assertThat(options.scenarios()).containsExactly(Scenario.TRANSIENT, Scenario.TRANSIENT_PACED,
                 Scenario.PERSISTENT_CONFIRMS, Scenario.FANOUT, Scenario.SHORT_CONNECTIONS, Scenario.BACKLOG);
     }
 
     @Test
     void keepsTargetsInTheOrderGivenWithTheirNames() {
-        BenchOptions options = BenchOptions.parse("--uri", "bundled=amqp://guest:guest@127.0.0.1:15672/%2F",
-                "--uri=amqp://u:p@localhost:5672/%2F");
+        BenchOptions options = BenchOptions.parse("--uri", "bundled=amqp://guest:guest@127.0.0.1:25673/%2F",
+                "--uri=amqp://u:p@localhost:25674/%2F");
 
-        assertThat(options.targets()).extracting(Target::name).containsExactly("bundled", "localhost:5672");
+        assertThat(options.targets()).extracting(Target::name).containsExactly("bundled", "localhost:25674");
     }
 
     @Test
