@@ -44,6 +44,10 @@ public final class AmqpConnection implements BrokerConnection {
     private final AmqpOutput output;
     private final InetAddress remoteAddress;
     private final String label;
+    private final java.net.InetSocketAddress remote;
+    private final java.net.InetSocketAddress local;
+    private final long connectedAtMillis;
+    private String clientProvidedName;
     private final Map<Integer, AmqpChannel> channels = new HashMap<>();
     private State state = State.AWAITING_HEADER;
     private volatile boolean opened;
@@ -56,8 +60,14 @@ public final class AmqpConnection implements BrokerConnection {
     private VirtualHost vhost;
     private int channelMax;
 
-    AmqpConnection(BrokerCore core, BrokerConfig config, AmqpOutput output, InetAddress remoteAddress, String label,
-                   ReadGate readGate) {
+    AmqpConnection(BrokerCore core, BrokerConfig config, AmqpOutput output, java.net.InetSocketAddress remote,
+                   java.net.InetSocketAddress local, ReadGate readGate) {
+        this.remote = remote;
+        this.local = local;
+        this.connectedAtMillis = core.clock().millis();
+        InetAddress remoteAddress = remote.getAddress();
+        String label = remoteAddress.getHostAddress() + ":" + remote.getPort() + " -> "
+                + local.getAddress().getHostAddress() + ":" + local.getPort();
         this.readGate = readGate;
         this.core = core;
         this.config = config;
@@ -150,6 +160,13 @@ public final class AmqpConnection implements BrokerConnection {
         };
         congested.whenDrained(resume);
         core.executor().schedule(resume, FLOW_MAX_PAUSE);
+    }
+
+    @Override
+    public Details details() {
+        return new Details(label, "AMQP 0-9-1", remote.getAddress().getHostAddress(), remote.getPort(),
+                local.getAddress().getHostAddress(), local.getPort(), channels.size(), connectedAtMillis,
+                blocked ? "blocked" : flowPaused ? "flow" : "running", clientProvidedName);
     }
 
     /** Whether connection.open succeeded: the handshake timeout no longer applies. Any thread. */
@@ -262,6 +279,8 @@ public final class AmqpConnection implements BrokerConnection {
 
     private void authenticate(ConnectionMethod.StartOk startOk) {
         capabilities = ClientCapabilities.from(startOk.clientProperties());
+        clientProvidedName = io.eventyard.broker.core.message.FieldValues.asString(
+                startOk.clientProperties().get("connection_name"));
         if (!SaslCredentials.supports(startOk.mechanism())) {
             throw AmqpException.connectionError(ReplyCode.COMMAND_INVALID,
                     "unknown authentication mechanism '" + startOk.mechanism() + "'",

@@ -66,11 +66,11 @@ public final class AmqpFrameHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         connectionContext = ctx;
-        InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
-        String label = remote.getAddress().getHostAddress() + ":" + remote.getPort();
+        InetSocketAddress remote = inet(ctx.channel().remoteAddress());
+        InetSocketAddress local = inet(ctx.channel().localAddress());
         AmqpConnection[] created = new AmqpConnection[1];
         output = new AmqpOutput(ctx.channel(), () -> core.executor().execute(created[0]::resumeDeliveries));
-        connection = new AmqpConnection(core, config, output, remote.getAddress(), label, new ReadGate() {
+        connection = new AmqpConnection(core, config, output, remote, local, new ReadGate() {
             @Override
             public void alarm(boolean blocked) {
                 onEventLoop(ctx, () -> alarmBlocked = blocked);
@@ -86,10 +86,16 @@ public final class AmqpFrameHandler extends ChannelInboundHandlerAdapter {
             if (connection.opened()) {
                 return;
             }
-            LOG.info("{}: closing connection that did not complete the handshake in {}", label, config.handshakeTimeout());
+            LOG.info("{}: closing connection that did not complete the handshake in {}", connection, config.handshakeTimeout());
             ctx.close();
         }, config.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
         ctx.fireChannelActive();
+    }
+
+    // TCP sockets always have one; an in-process transport (a test's EmbeddedChannel) may not
+    private static InetSocketAddress inet(java.net.SocketAddress address) {
+        return address instanceof InetSocketAddress inet ? inet
+                : new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0);
     }
 
     @Override

@@ -21,7 +21,7 @@ final class ConnectionController {
     CompletableFuture<List<ConnectionView>> all(HttpRequest<?> request) {
         return api.run(request, (user, core) -> core.connections().stream()
                 .filter(connection -> user.monitoring() || user.name().equals(connection.user()))
-                .map(connection -> new ConnectionView(connection.vhost(), connection.user()))
+                .map(ConnectionView::of)
                 .toList());
     }
 }

@@ -129,6 +129,14 @@ class ManagementApiIT {
         for (JsonNode connection : mine.values()) {
             assertThat(connection.get("user").getStringValue()).isEqualTo("watcher");
             assertThat(connection.get("vhost").getStringValue()).isEqualTo("/");
+            assertThat(connection.get("protocol").getStringValue()).isEqualTo("AMQP 0-9-1");
+            assertThat(connection.get("port").getIntValue()).isEqualTo(broker.broker().amqpPort());
+            assertThat(connection.get("peer_host").getStringValue()).isEqualTo("127.0.0.1");
+            assertThat(connection.get("name").getStringValue())
+                    .isEqualTo("127.0.0.1:" + connection.get("peer_port").getIntValue() + " -> 127.0.0.1:"
+                            + broker.broker().amqpPort());
+            assertThat(connection.get("state").getStringValue()).isEqualTo("running");
+            assertThat(connection.get("connected_at").getLongValue()).isPositive();
         }
         assertThat(all.size()).isGreaterThanOrEqualTo(mine.size());
     }
