@@ -46,10 +46,9 @@ final class LoggedQueueStore implements QueueStore {
 
     @Override
     public long append(QueueEntryRecord record) {
-        byte[] message = MessageRecordCodec.encode(record.message());
-        ByteBuffer payload = ByteBuffer.allocate(Long.BYTES + message.length);
-        payload.putLong(record.expiresAtMillis()).put(message);
-        return log().append(payload.array());
+        byte[] payload = MessageRecordCodec.encode(record.message(), Long.BYTES);
+        ByteBuffer.wrap(payload).putLong(record.expiresAtMillis());
+        return log().append(payload);
     }
 
     @Override
@@ -62,11 +61,8 @@ final class LoggedQueueStore implements QueueStore {
     }
 
     private static QueueEntryRecord decode(byte[] payload) {
-        ByteBuffer buffer = ByteBuffer.wrap(payload);
-        long expiresAt = buffer.getLong();
-        byte[] message = new byte[buffer.remaining()];
-        buffer.get(message);
-        return new QueueEntryRecord(MessageRecordCodec.decode(message), expiresAt);
+        long expiresAt = ByteBuffer.wrap(payload).getLong();
+        return new QueueEntryRecord(MessageRecordCodec.decode(payload, Long.BYTES), expiresAt);
     }
 
     @Override

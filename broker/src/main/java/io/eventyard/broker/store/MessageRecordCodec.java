@@ -35,6 +35,14 @@ public final class MessageRecordCodec {
      * @throws IllegalArgumentException when a header value is outside the FieldValues model
      */
     public static byte[] encode(Message message) {
+        return encode(message, 0);
+    }
+
+    /**
+     * The record with {@code reservedBytes} left free at its start, for a caller's own prefix (one copy of the
+     * body rather than two); {@link #decode(byte[], int)} skips them.
+     */
+    public static byte[] encode(Message message, int reservedBytes) {
         RecordWriter out = new RecordWriter();
         out.u8(FORMAT);
         out.string(message.exchange());
@@ -43,7 +51,8 @@ public final class MessageRecordCodec {
         byte[] body = message.body();
         byte[] head = out.toByteArray();
         // the body is copied once, not through the writer's buffer
-        ByteBuffer payload = ByteBuffer.allocate(head.length + 4 + body.length);
+        ByteBuffer payload = ByteBuffer.allocate(reservedBytes + head.length + 4 + body.length);
+        payload.position(reservedBytes);
         payload.put(head).putInt(body.length).put(body);
         return payload.array();
     }
@@ -52,8 +61,13 @@ public final class MessageRecordCodec {
      * @throws IllegalArgumentException when {@code payload} is not a message record of a known format
      */
     public static Message decode(byte[] payload) {
+        return decode(payload, 0);
+    }
+
+    /** Decodes a record that starts {@code offset} bytes into {@code payload}. */
+    public static Message decode(byte[] payload, int offset) {
         try {
-            RecordReader in = new RecordReader(ByteBuffer.wrap(payload));
+            RecordReader in = new RecordReader(ByteBuffer.wrap(payload, offset, payload.length - offset).slice());
             int format = in.u8();
             if (format != FORMAT) {
                 throw new MalformedRecordException("unknown message record format " + format);

@@ -48,6 +48,7 @@ public final class AmqpConnection implements BrokerConnection {
     private final java.net.InetSocketAddress local;
     private final long connectedAtMillis;
     private String clientProvidedName;
+    private final java.util.Set<String> publishableExchanges = new java.util.HashSet<>();
     private final Map<Integer, AmqpChannel> channels = new HashMap<>();
     private State state = State.AWAITING_HEADER;
     private volatile boolean opened;
@@ -194,6 +195,21 @@ public final class AmqpConnection implements BrokerConnection {
         if (state != State.CLOSED) {
             output.send(command);
         }
+    }
+
+    /**
+     * The write check of basic.publish, remembered per exchange for the connection's life as RabbitMQ's
+     * channels remember theirs: a permission revoked later applies to new connections.
+     */
+    void authorizePublish(String exchange) {
+        if (publishableExchanges.contains(exchange)) {
+            return;
+        }
+        authorize(Access.WRITE, "exchange", exchange);
+        if (publishableExchanges.size() >= 64) {
+            publishableExchanges.clear();
+        }
+        publishableExchanges.add(exchange);
     }
 
     /** Refuses what the user may not do; the default exchange is named {@code amq.default} for permissions. */

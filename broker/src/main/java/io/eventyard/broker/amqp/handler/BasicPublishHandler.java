@@ -3,7 +3,6 @@ package io.eventyard.broker.amqp.handler;
 import io.eventyard.broker.amqp.AmqpException;
 import io.eventyard.broker.amqp.ReplyCode;
 import io.eventyard.broker.amqp.codec.BasicMethod;
-import io.eventyard.broker.core.auth.Access;
 import io.eventyard.broker.core.exchange.Exchange;
 import io.eventyard.broker.core.message.Message;
 import io.eventyard.broker.core.message.MessageProperties;
@@ -25,7 +24,7 @@ final class BasicPublishHandler {
             throw AmqpException.connectionError(ReplyCode.NOT_IMPLEMENTED, "immediate=true",
                     publish.classId(), publish.methodId());
         }
-        connection.authorize(Access.WRITE, "exchange", publish.exchange());
+        connection.authorizePublish(publish.exchange());
         Exchange exchange = connection.virtualHost().exchange(publish.exchange());
         if (exchange.internal()) {
             throw AmqpException.channelError(ReplyCode.ACCESS_REFUSED, "cannot publish to internal exchange '"

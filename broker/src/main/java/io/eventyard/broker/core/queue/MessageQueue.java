@@ -66,6 +66,7 @@ public final class MessageQueue {
     private ScheduledFuture<?> expiryTimer;
     private long expiryTimerAt = Long.MAX_VALUE;
     private ScheduledFuture<?> unusedTimer;
+    private long unusedGeneration;
 
     public MessageQueue(String vhost, String name, boolean durable, boolean autoDelete, Object exclusiveOwner,
                         Map<String, Object> arguments, QueueArguments settings, QueueHost host) {
@@ -585,14 +586,17 @@ public final class MessageQueue {
         if (!consumers.isEmpty()) {
             return;
         }
+        // a timer already handed to the core cannot be cancelled: the generation tells it that it is stale
+        long generation = ++unusedGeneration;
         unusedTimer = host.schedule(() -> {
-            if (!deleted && consumers.isEmpty()) {
+            if (!deleted && consumers.isEmpty() && generation == unusedGeneration) {
                 host.deleteUnused(this);
             }
         }, Duration.ofMillis(settings.expiresMillis()));
     }
 
     private void cancelUnusedTimer() {
+        unusedGeneration++;
         if (unusedTimer != null) {
             unusedTimer.cancel(false);
             unusedTimer = null;
