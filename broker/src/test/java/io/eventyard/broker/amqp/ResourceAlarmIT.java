@@ -88,7 +88,8 @@ class ResourceAlarmIT {
 
             assertThat(blocked.await(10, TimeUnit.SECONDS)).as("connection.blocked").isTrue();
             int backlog = consumer.queueDeclarePassive(queue).getMessageCount();
-            assertThat((long) backlog * MESSAGE_SIZE).isGreaterThanOrEqualTo(WATERMARK);
+            // the alarm counts bodies plus a small overhead per entry, so a little under WATERMARK of bodies
+            assertThat((long) backlog * MESSAGE_SIZE).isGreaterThanOrEqualTo(WATERMARK * 9 / 10);
             assertThat(unblocked.getCount()).as("still blocked while the backlog stands").isEqualTo(1);
 
             // The consumer's connection never published, so it is not blocked: it drains the queue.

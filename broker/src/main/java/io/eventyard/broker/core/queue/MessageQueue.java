@@ -35,6 +35,9 @@ public final class MessageQueue {
      */
     static final int FLOW_READY = 5_000;
 
+    /** What one queue entry costs in the heap beyond its body: the entry object and its slot in the deque. */
+    static final int ENTRY_OVERHEAD_BYTES = 72;
+
     /** Deliveries per dispatch call before the queue yields the core thread. */
     static final int DISPATCH_BATCH = 256;
 
@@ -121,9 +124,13 @@ public final class MessageQueue {
         return unacked;
     }
 
-    /** Message bytes this queue holds in the heap: ready bodies not paged out, and unacknowledged ones. */
+    /**
+     * Heap this queue's messages cost: ready bodies not paged out, unacknowledged ones, and the entry every
+     * message keeps even when paged out ({@link #ENTRY_OVERHEAD_BYTES}), so that a backlog of millions of
+     * paged messages still reaches the memory alarm before it reaches the end of the heap.
+     */
     public long memoryBytes() {
-        return readyBytesInMemory + unackedBytes;
+        return readyBytesInMemory + unackedBytes + (long) (ready.size() + unacked) * ENTRY_OVERHEAD_BYTES;
     }
 
     public int consumerCount() {
