@@ -62,6 +62,26 @@ public final class Durability implements SyncListener {
         executor.execute(() -> advance(ticket));
     }
 
+    /** How long the store's group commits took: rounds, their total time and the longest, since start. */
+    public record SyncTimings(long rounds, long totalNanos, long maxNanos) {
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong rounds = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong roundNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong maxRoundNanos = new java.util.concurrent.atomic.AtomicLong();
+
+    @Override
+    public void roundCompleted(int logs, long nanos) {
+        rounds.incrementAndGet();
+        roundNanos.addAndGet(nanos);
+        maxRoundNanos.accumulateAndGet(nanos, Math::max);
+    }
+
+    /** Any thread. */
+    public SyncTimings syncTimings() {
+        return new SyncTimings(rounds.get(), roundNanos.get(), maxRoundNanos.get());
+    }
+
     @Override
     public void failed(StoreException error) {
         if (failure.compareAndSet(null, error)) {

@@ -35,6 +35,11 @@ public final class CoreTasks {
         this.handOff = handOff;
     }
 
+    /** How long the message store's group commits take; readable from any thread. */
+    public io.eventyard.broker.core.Durability.SyncTimings syncTimings() {
+        return core.durability().syncTimings();
+    }
+
     /**
      * Runs {@code task} on the core thread. The future fails with what the task threw, or with a
      * {@link java.util.concurrent.TimeoutException} after {@link #PATIENCE}.

@@ -112,6 +112,7 @@ public final class StoreSyncer implements AutoCloseable {
                 upTo = lastTicket;
             }
             QueueLog syncing = null;
+            long started = System.nanoTime();
             try {
                 for (QueueLog log : round) {
                     syncing = log;
@@ -125,6 +126,7 @@ public final class StoreSyncer implements AutoCloseable {
                 return;
             }
             try {
+                listener.roundCompleted(round.size(), System.nanoTime() - started);
                 listener.synced(upTo);
             } catch (RuntimeException e) {
                 LOG.error("The sync listener failed on ticket {}", upTo, e);

@@ -9,6 +9,10 @@ public interface SyncListener {
     /** Everything requested with a ticket up to and including {@code ticket} is on disk. Tickets only grow. */
     void synced(long ticket);
 
+    /** A round wrote and fsynced {@code logs} logs in {@code nanos}; for metrics. Called before {@link #synced}. */
+    default void roundCompleted(int logs, long nanos) {
+    }
+
     /**
      * Writing or syncing failed; called once. Nothing requested since the last {@link #synced} call will be
      * reported durable, now or later: what reached the disk is unknown after a failed fsync, so the broker

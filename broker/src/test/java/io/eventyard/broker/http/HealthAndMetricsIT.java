@@ -77,6 +77,23 @@ class HealthAndMetricsIT {
     }
 
     @Test
+    void exposesTheStoresFsyncLatencyOnceAPersistentMessageWasStored() throws Exception {
+        Channel channel = broker.amqpAsGuest().createChannel();
+        channel.queueDeclare("fsynced-q", true, false, false, null);
+        channel.confirmSelect();
+        channel.basicPublish("", "fsynced-q", com.rabbitmq.client.MessageProperties.PERSISTENT_BASIC, "1".getBytes());
+        channel.waitForConfirmsOrDie(5000);
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            String scrape = broker.get("/prometheus").body();
+            assertThat(scrape).containsPattern("broker_store_fsync_seconds_count [1-9]");
+            assertThat(scrape).containsPattern("broker_store_fsync_seconds_sum [0-9.E-]+");
+            assertThat(scrape).containsPattern("broker_store_fsync_max_seconds [0-9.E-]+");
+        });
+        channel.queueDelete("fsynced-q");
+    }
+
+    @Test
     void dropsTheGaugesOfADeletedQueue() throws Exception {
         Channel channel = broker.amqpAsGuest().createChannel();
         channel.queueDeclare("short-lived-q", false, false, false, null);

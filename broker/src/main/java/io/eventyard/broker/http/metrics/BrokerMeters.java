@@ -1,6 +1,7 @@
 package io.eventyard.broker.http.metrics;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
@@ -10,10 +11,12 @@ import org.slf4j.LoggerFactory;
 
 import io.eventyard.broker.http.CoreTasks;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.TimeGauge;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.scheduling.annotation.Scheduled;
 
@@ -61,6 +64,12 @@ final class BrokerMeters {
                 BrokerStats::redelivered);
         counter(registry, "broker.messages.acknowledged", "Deliveries acknowledged", BrokerStats::acknowledged);
         counter(registry, "broker.messages.dead.lettered", "Messages dead-lettered", BrokerStats::deadLettered);
+        // fsync latency of the message store's group commits (a round writes and fsyncs every dirty queue log)
+        FunctionTimer.builder("broker.store.fsync", tasks, t -> t.syncTimings().rounds(),
+                        t -> t.syncTimings().totalNanos(), TimeUnit.NANOSECONDS)
+                .description("Group commits of the message store: count and total time").register(registry);
+        TimeGauge.builder("broker.store.fsync.max", tasks, TimeUnit.NANOSECONDS, t -> t.syncTimings().maxNanos())
+                .description("Longest group commit since start").register(registry);
     }
 
     private void counter(MeterRegistry registry, String name, String description, ToDoubleFunction<BrokerStats> total) {
