@@ -71,6 +71,7 @@ class HealthAndMetricsIT {
             assertThat(scrape).contains("broker_queue_messages_unacked{queue=\"metered-q\",vhost=\"/\"} 1.0");
             assertThat(scrape).contains("broker_queue_consumers{queue=\"metered-q\",vhost=\"/\"} 0.0");
             assertThat(scrape).contains("broker_connections 1.0");
+            assertThat(scrape).contains("broker_channels 1.0");
             assertThat(scrape).containsPattern("broker_messages_published_total [3-9]");
             assertThat(scrape).containsPattern("broker_messages_delivered_total [1-9]");
         });

@@ -47,6 +47,8 @@ final class BrokerMeters {
         this.tasks = tasks;
         Gauge.builder("broker.connections", this, meters -> meters.stats.connections())
                 .description("Open client connections").register(registry);
+        Gauge.builder("broker.channels", this, meters -> meters.stats.channels())
+                .description("Open channels of all connections").register(registry);
         Gauge.builder("broker.queues", this, meters -> meters.stats.queues().size())
                 .description("Queues in all vhosts").register(registry);
         ready = MultiGauge.builder("broker.queue.messages.ready")
