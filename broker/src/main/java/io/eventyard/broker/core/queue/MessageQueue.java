@@ -38,6 +38,12 @@ public final class MessageQueue {
     /** What one queue entry costs in the heap beyond its body: the entry object and its slot in the deque. */
     static final int ENTRY_OVERHEAD_BYTES = 72;
 
+    /** What one paged-out message costs in the heap (see {@link PagedEntries}). */
+    static final int PAGED_ENTRY_BYTES = 24;
+
+    /** Paged-out messages moved back into the ready deque at a time. */
+    static final int REFILL_BATCH = 256;
+
     /** Deliveries per dispatch call before the queue yields the core thread. */
     static final int DISPATCH_BATCH = 256;
 
@@ -51,6 +57,8 @@ public final class MessageQueue {
     private final QueueHost host;
 
     private final ArrayDeque<QueueEntry> ready = new ArrayDeque<>();
+    /** Ready messages behind {@link #ready} that are only on disk; everything in it comes after all of ready. */
+    private final PagedEntries paged = new PagedEntries();
     private final List<QueueConsumer> consumers = new ArrayList<>();
     private long readyBytes;
     private long readyBytesInMemory;
@@ -117,7 +125,28 @@ public final class MessageQueue {
     }
 
     public int readyCount() {
-        return ready.size();
+        return (int) Math.min(Integer.MAX_VALUE, readyTotal());
+    }
+
+    private long readyTotal() {
+        return ready.size() + paged.size();
+    }
+
+    private boolean hasReady() {
+        return !ready.isEmpty() || !paged.isEmpty();
+    }
+
+    /** The next ready entry, moving a batch in from the paged-out tail when the in-memory part ran dry. */
+    private QueueEntry head() {
+        if (ready.isEmpty() && !paged.isEmpty()) {
+            for (int i = 0; i < REFILL_BATCH && !paged.isEmpty(); i++) {
+                PagedEntries.Paged next = paged.poll();
+                // Sequences are handed out when an entry joins the deque: everything paged comes after it.
+                ready.addLast(new QueueEntry(nextSequence++, next.position(), next.expiresAtMillis(),
+                        next.bodySize(), next.redelivered()));
+            }
+        }
+        return ready.peekFirst();
     }
 
     public int unackedCount() {
@@ -130,7 +159,8 @@ public final class MessageQueue {
      * paged messages still reaches the memory alarm before it reaches the end of the heap.
      */
     public long memoryBytes() {
-        return readyBytesInMemory + unackedBytes + (long) (ready.size() + unacked) * ENTRY_OVERHEAD_BYTES;
+        return readyBytesInMemory + unackedBytes + (long) (ready.size() + unacked) * ENTRY_OVERHEAD_BYTES
+                + paged.size() * PAGED_ENTRY_BYTES;
     }
 
     public int consumerCount() {
@@ -143,7 +173,7 @@ public final class MessageQueue {
 
     /** Whether publishers should slow down: consumers are attached but the backlog keeps growing. */
     public boolean congested() {
-        return !consumers.isEmpty() && ready.size() > FLOW_READY;
+        return !consumers.isEmpty() && readyTotal() > FLOW_READY;
     }
 
     /** Runs {@code action} once the backlog is down to half the flow threshold (or the queue went away). */
@@ -153,7 +183,7 @@ public final class MessageQueue {
     }
 
     private void notifyDrained() {
-        if (!drainWaiters.isEmpty() && (deleted || consumers.isEmpty() || ready.size() <= FLOW_READY / 2)) {
+        if (!drainWaiters.isEmpty() && (deleted || consumers.isEmpty() || readyTotal() <= FLOW_READY / 2)) {
             List<Runnable> waiting = new ArrayList<>(drainWaiters);
             drainWaiters.clear();
             waiting.forEach(Runnable::run);
@@ -185,7 +215,7 @@ public final class MessageQueue {
         if (settings.overflow() == Overflow.DROP_HEAD || !settings.hasLengthLimit()) {
             return false;
         }
-        return (settings.maxLength() >= 0 && ready.size() >= settings.maxLength())
+        return (settings.maxLength() >= 0 && readyTotal() >= settings.maxLength())
                 || (settings.maxLengthBytes() >= 0 && readyBytes + size > settings.maxLengthBytes());
     }
 
@@ -201,7 +231,7 @@ public final class MessageQueue {
         QueueEntry entry = new QueueEntry(nextSequence++, message, ttl < 0 ? Long.MAX_VALUE : now + ttl);
         if (ttl == 0) {
             // TTL 0: delivered at once to a consumer that can take it, otherwise dead on arrival (as RabbitMQ).
-            QueueConsumer consumer = ready.isEmpty() ? nextConsumer() : null;
+            QueueConsumer consumer = hasReady() ? null : nextConsumer();
             if (consumer != null) {
                 handOver(consumer, entry);
             } else {
@@ -211,16 +241,22 @@ public final class MessageQueue {
         }
         long ticket = 0;
         boolean persist = persistMessages && entry.persistent();
-        boolean pageOut = store != null && readyBytesInMemory + entry.bodySize() > pageOutBytes && !ready.isEmpty();
+        // Once anything is paged out, everything after it is too, so that the paged tail stays behind the rest.
+        boolean pageOut = store != null && hasReady()
+                && (!paged.isEmpty() || readyBytesInMemory + entry.bodySize() > pageOutBytes);
         if (persist || pageOut) {
             entry.storedAt(store.append(new QueueEntryRecord(message, entry.expiresAtMillis())));
             ticket = store.requestSync();
-            if (pageOut) {
-                entry.pageOut();
-            }
         }
         EnqueueResult result = ticket == 0 || !persist ? EnqueueResult.ACCEPTED : new EnqueueResult(true, ticket);
-        QueueConsumer waiting = ready.isEmpty() ? nextConsumer() : null;
+        if (pageOut) {
+            paged.add(entry.position(), entry.expiresAtMillis(), entry.bodySize(), false);
+            readyBytes += entry.bodySize();
+            enforceLengthLimit();
+            dispatch();
+            return result;
+        }
+        QueueConsumer waiting = hasReady() ? null : nextConsumer();
         if (waiting != null) {
             // straight to a consumer that can take it: a length limit only counts what waits in the queue
             handOver(waiting, entry);
@@ -234,9 +270,8 @@ public final class MessageQueue {
 
     /** Puts back what the queue's store held at start-up, in order; the entries stay paged out until due. */
     public void recover(long position, QueueEntryRecord record, boolean delivered) {
-        QueueEntry entry = new QueueEntry(nextSequence++, position, record.expiresAtMillis(),
-                record.message().bodySize(), delivered);
-        addReady(entry);
+        paged.add(position, record.expiresAtMillis(), record.message().bodySize(), delivered);
+        readyBytes += record.message().bodySize();
     }
 
     /** Ends a recovery: expired entries go, and deliveries start. */
@@ -270,8 +305,8 @@ public final class MessageQueue {
         if (settings.overflow() != Overflow.DROP_HEAD) {
             return;
         }
-        while (!ready.isEmpty()
-                && ((settings.maxLength() >= 0 && ready.size() > settings.maxLength())
+        while (hasReady()
+                && ((settings.maxLength() >= 0 && readyTotal() > settings.maxLength())
                 || (settings.maxLengthBytes() >= 0 && readyBytes > settings.maxLengthBytes()))) {
             QueueEntry head = removeHead();
             discard(head, DeathReason.MAXLEN);
@@ -310,12 +345,12 @@ public final class MessageQueue {
     public QueueEntry poll(boolean autoAck) {
         touch();
         dropExpiredHead();
-        if (ready.isEmpty()) {
+        if (!hasReady()) {
             return null;
         }
         QueueEntry entry = removeHead();
         while (!load(entry)) {
-            if (ready.isEmpty()) {
+            if (!hasReady()) {
                 return null;
             }
             entry = removeHead();
@@ -344,7 +379,7 @@ public final class MessageQueue {
         try {
             dropExpiredHead();
             int budget = DISPATCH_BATCH;
-            while (!ready.isEmpty()) {
+            while (hasReady()) {
                 if (budget-- == 0) {
                     dispatchLater();
                     break;
@@ -513,9 +548,14 @@ public final class MessageQueue {
     }
 
     public int purge() {
-        int count = ready.size();
+        int count = readyCount();
         for (QueueEntry entry : ready) {
             forget(entry);
+        }
+        if (!paged.isEmpty()) {
+            paged.forEachPosition(store::remove);
+            store.requestSync();
+            paged.clear();
         }
         ready.clear();
         readyBytes = 0;
@@ -537,6 +577,7 @@ public final class MessageQueue {
             consumer.cancelledByBroker(this);
         }
         ready.clear();
+        paged.clear();
         readyBytes = 0;
         readyBytesInMemory = 0;
         if (store != null) {
@@ -548,6 +589,7 @@ public final class MessageQueue {
     // ---- expiry -----------------------------------------------------------------------------------------
 
     private QueueEntry removeHead() {
+        head(); // refills from the paged tail when needed
         QueueEntry head = ready.pollFirst();
         readyBytes -= head.bodySize();
         if (head.inMemory()) {
@@ -559,17 +601,17 @@ public final class MessageQueue {
     // RabbitMQ expires messages only at the head of the queue; so do we, which keeps expiry O(1).
     private void dropExpiredHead() {
         long now = host.nowMillis();
-        while (!ready.isEmpty() && ready.peekFirst().expiredAt(now)) {
+        while (hasReady() && head().expiredAt(now)) {
             QueueEntry head = removeHead();
             discard(head, DeathReason.EXPIRED);
         }
     }
 
     private void scheduleExpiry() {
-        if (deleted || ready.isEmpty()) {
+        if (deleted || !hasReady()) {
             return;
         }
-        long at = ready.peekFirst().expiresAtMillis();
+        long at = head().expiresAtMillis();
         if (at == Long.MAX_VALUE || at >= expiryTimerAt) {
             return;
         }

@@ -67,10 +67,6 @@ public final class QueueEntry {
         message = loaded;
     }
 
-    void pageOut() {
-        message = null;
-    }
-
     long position() {
         return position;
     }
