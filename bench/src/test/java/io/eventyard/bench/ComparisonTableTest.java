@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class ComparisonTableTest {
 
-    private final Target bundled = new Target("bundled", "amqp://127.0.0.1:15672/%2F");
-    private final Target rabbit = new Target("rabbitmq", "amqp://127.0.0.1:5672/%2F");
+    private final Target bundled = new Target("bundled", "amqp://127.0.0.1:25673/%2F");
+    private final Target rabbit = new Target("rabbitmq", "amqp://127.0.0.1:25672/%2F");
     private final Workload workload = Scenario.TRANSIENT.defaults();
 
     @Test
@@ -24,7 +24,7 @@ class ComparisonTableTest {
         assertThat(table).contains("| 0.410 / 0.550 / 1.20 / 2.90 / 7.80 / 21.0 |");
         assertThat(table).contains("| incidents | none | no delivery for 2 s (from t=3 s) |");
         assertThat(table).doesNotContain("confirm ms");
-        assertThat(table).contains("- rabbitmq: RabbitMQ 3.10.8 at `amqp://127.0.0.1:5672/%2F`");
+        assertThat(table).contains("- rabbitmq: RabbitMQ 3.10.8 at `amqp://127.0.0.1:25672/%2F`");
     }
 
     @Test
