@@ -148,10 +148,7 @@ public final class Broker implements AutoCloseable {
                 }
                 String resource = message.exchange().isEmpty() ? "amq.default" : message.exchange();
                 core.authorize(user, vhost, Access.WRITE, "exchange", resource);
-                if (target.exchange(message.exchange()).internal()) {
-                    throw CoreException.accessRefused("cannot publish to internal exchange '" + message.exchange()
-                            + "' in vhost '" + vhost + "'");
-                }
+                target.exchangeForPublish(message.exchange());
                 PublishResult result = target.publish(message);
                 PublishOutcome answer = new PublishOutcome(result.routedQueues() > 0, result.rejected());
                 core.durability().whenDurable(result.syncTicket(), () -> outcome.complete(answer));

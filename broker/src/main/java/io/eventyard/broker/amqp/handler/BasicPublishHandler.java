@@ -3,7 +3,6 @@ package io.eventyard.broker.amqp.handler;
 import io.eventyard.broker.amqp.AmqpException;
 import io.eventyard.broker.amqp.ReplyCode;
 import io.eventyard.broker.amqp.codec.BasicMethod;
-import io.eventyard.broker.core.exchange.Exchange;
 import io.eventyard.broker.core.message.Message;
 import io.eventyard.broker.core.message.MessageProperties;
 import io.eventyard.broker.core.queue.QueueArguments;
@@ -25,12 +24,7 @@ final class BasicPublishHandler {
                     publish.classId(), publish.methodId());
         }
         connection.authorizePublish(publish.exchange());
-        Exchange exchange = connection.virtualHost().exchange(publish.exchange());
-        if (exchange.internal()) {
-            throw AmqpException.channelError(ReplyCode.ACCESS_REFUSED, "cannot publish to internal exchange '"
-                    + publish.exchange() + "' in vhost '" + connection.virtualHost().name() + "'",
-                    publish.classId(), publish.methodId());
-        }
+        connection.virtualHost().exchangeForPublish(publish.exchange());
         if (properties.userId() != null && !properties.userId().equals(connection.user())) {
             throw precondition("user_id property set to '" + properties.userId() + "' but authenticated user was '"
                     + connection.user() + "'", publish);

@@ -107,6 +107,16 @@ public final class VirtualHost implements QueueHost {
         return exchange;
     }
 
+    /** The exchange a client publishes to: it must exist and not be internal (RabbitMQ's checks, texts). */
+    public Exchange exchangeForPublish(String exchangeName) {
+        Exchange exchange = exchange(exchangeName);
+        if (exchange.internal()) {
+            throw CoreException.accessRefused("cannot publish to internal exchange '" + exchangeName
+                    + "' in vhost '" + name + "'");
+        }
+        return exchange;
+    }
+
     public Exchange declareExchange(String exchangeName, String typeName, boolean passive, boolean isDurable,
                                     boolean autoDelete, boolean internal, Map<String, Object> arguments) {
         if (passive) {
@@ -187,7 +197,7 @@ public final class VirtualHost implements QueueHost {
     public QueueDeclared declareQueue(String queueName, boolean passive, boolean isDurable, boolean exclusive,
                                       boolean autoDelete, Map<String, Object> arguments, Object owner) {
         boolean serverNamed = queueName.isEmpty() && !passive;
-        return declareQueue(serverNamed ? generateQueueName() : queueName, serverNamed, passive, isDurable,
+        return declareQueue(serverNamed ? serverNamedQueue() : queueName, serverNamed, passive, isDurable,
                 exclusive, autoDelete, arguments, owner);
     }
 
@@ -306,10 +316,6 @@ public final class VirtualHost implements QueueHost {
 
     /** A name for a queue declared without one, as RabbitMQ makes them ({@code amq.gen-} and 22 characters). */
     public static String serverNamedQueue() {
-        return generateQueueName();
-    }
-
-    private static String generateQueueName() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         return "amq.gen-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
