@@ -9,9 +9,9 @@ class TargetTest {
 
     @Test
     void masksThePasswordForPrinting() {
-        Target target = Target.parse("rabbitmq=amqp://guest:secret@127.0.0.1:5672/%2F");
+        Target target = Target.parse("rabbitmq=amqp://guest:secret@127.0.0.1:25672/%2F");
 
-        assertThat(target.displayUri()).isEqualTo("amqp://guest:***@127.0.0.1:5672/%2F");
+        assertThat(target.displayUri()).isEqualTo("amqp://guest:***@127.0.0.1:25672/%2F");
     }
 
     @Test
