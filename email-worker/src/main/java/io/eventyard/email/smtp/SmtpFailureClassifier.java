@@ -40,11 +40,9 @@ public final class SmtpFailureClassifier {
         List<Throwable> chain = chain(failure);
         for (Throwable t : chain) {
             int code = replyCode(t);
-            if (code >= 500) {
-                return new MailDeliveryException(true, "SMTP " + code + ": " + describe(t), failure);
-            }
             if (code >= 400) {
-                return new MailDeliveryException(false, "SMTP " + code + ": " + describe(t), failure);
+                String reply = describe(t).replaceFirst("^" + code + "\\s*", "");
+                return new MailDeliveryException(code >= 500, "SMTP " + code + ": " + reply, failure);
             }
         }
         for (Throwable t : chain) {

@@ -14,12 +14,13 @@ import jakarta.validation.ConstraintViolationException;
  * Sends one rendered mail over SMTP through micronaut-email (the sender in
  * {@code micronaut.email.from}), as multipart/alternative with the text and the HTML body.
  * Each mail carries the command's message id in {@value #MESSAGE_ID_HEADER}, so a mailbox can be
- * matched to the command that caused it.
+ * matched to the command that caused it, and the attempt that delivered it in {@value #ATTEMPT_HEADER}.
  */
 @Singleton
 public class SmtpMailer {
 
     public static final String MESSAGE_ID_HEADER = "X-Eventyard-Message-Id";
+    public static final String ATTEMPT_HEADER = "X-Eventyard-Attempt";
 
     private final EmailSender<Message, ?> sender;
 
@@ -27,13 +28,13 @@ public class SmtpMailer {
         this.sender = sender;
     }
 
-    public void send(String to, RenderedMail mail, String messageId) throws MailDeliveryException {
+    public void send(String to, RenderedMail mail, String messageId, int attempt) throws MailDeliveryException {
         Email.Builder email = Email.builder()
                 .to(to)
                 .subject(mail.subject())
                 .body(new MultipartBody(mail.html(), mail.text()));
         try {
-            sender.send(email, message -> tag(message, messageId));
+            sender.send(email, message -> tag(message, messageId, attempt));
         } catch (EmailException e) {
             throw SmtpFailureClassifier.classify(e);
         } catch (ConstraintViolationException e) {
@@ -42,11 +43,12 @@ public class SmtpMailer {
         }
     }
 
-    private static void tag(Message message, String messageId) {
+    private static void tag(Message message, String messageId, int attempt) {
         try {
             message.setHeader(MESSAGE_ID_HEADER, messageId);
+            message.setHeader(ATTEMPT_HEADER, Integer.toString(attempt));
         } catch (MessagingException e) {
-            throw new IllegalStateException("cannot set header " + MESSAGE_ID_HEADER, e);
+            throw new IllegalStateException("cannot tag the mail", e);
         }
     }
 }

@@ -15,7 +15,7 @@ import java.time.Duration;
  *
  * @param timeout for connecting, reading and writing: a hung server must not stall the consumer
  */
-@ConfigurationProperties("email.smtp")
+@ConfigurationProperties("smtp")
 public record SmtpSettings(
         @NotBlank @Bindable(defaultValue = "localhost") String host,
         @Min(1) @Max(65535) @Bindable(defaultValue = "2525") int port,

@@ -36,9 +36,9 @@ class SmtpMailerIT {
 
     private SmtpMailer mailerOn(int port) {
         context = ApplicationContext.run(Map.of(
-                "email.smtp.host", "127.0.0.1",
-                "email.smtp.port", port,
-                "email.smtp.timeout", "3s",
+                "smtp.host", "127.0.0.1",
+                "smtp.port", port,
+                "smtp.timeout", "3s",
                 "micronaut.email.from.email", "shop@eventyard.test",
                 "micronaut.server.port", -1), "test", "smtp-only");
         return context.getBean(SmtpMailer.class);
@@ -46,7 +46,7 @@ class SmtpMailerIT {
 
     @Test
     void sendsOneMultipartMailWithTextAndHtml() throws Exception {
-        mailerOn(GREEN_MAIL.getSmtp().getPort()).send("ada@example.com", MAIL, "msg-1");
+        mailerOn(GREEN_MAIL.getSmtp().getPort()).send("ada@example.com", MAIL, "msg-1", 1);
 
         MimeMessage[] received = GREEN_MAIL.getReceivedMessages();
         assertThat(received).hasSize(1);
@@ -68,7 +68,7 @@ class SmtpMailerIT {
         }
         SmtpMailer mailer = mailerOn(closedPort);
 
-        assertThatThrownBy(() -> mailer.send("ada@example.com", MAIL, "msg-2"))
+        assertThatThrownBy(() -> mailer.send("ada@example.com", MAIL, "msg-2", 1))
                 .isInstanceOfSatisfying(MailDeliveryException.class, e -> {
                     assertThat(e.isPermanent()).isFalse();
                     assertThat(e.reason()).contains("connection failed");
@@ -80,7 +80,7 @@ class SmtpMailerIT {
         try (ScriptedSmtpServer server = new ScriptedSmtpServer(ScriptedSmtpServer.Behaviour.GREET_421, 0)) {
             SmtpMailer mailer = mailerOn(server.port());
 
-            assertThatThrownBy(() -> mailer.send("ada@example.com", MAIL, "msg-3"))
+            assertThatThrownBy(() -> mailer.send("ada@example.com", MAIL, "msg-3", 1))
                     .isInstanceOfSatisfying(MailDeliveryException.class, e -> {
                         assertThat(e.isPermanent()).isFalse();
                         assertThat(e.reason()).startsWith("SMTP 421");
@@ -93,7 +93,7 @@ class SmtpMailerIT {
         try (ScriptedSmtpServer server = new ScriptedSmtpServer(ScriptedSmtpServer.Behaviour.REJECT_RECIPIENT_550, 0)) {
             SmtpMailer mailer = mailerOn(server.port());
 
-            assertThatThrownBy(() -> mailer.send("nobody@example.com", MAIL, "msg-4"))
+            assertThatThrownBy(() -> mailer.send("nobody@example.com", MAIL, "msg-4", 1))
                     .isInstanceOfSatisfying(MailDeliveryException.class, e -> {
                         assertThat(e.isPermanent()).isTrue();
                         assertThat(e.reason()).startsWith("SMTP 550");
@@ -107,8 +107,8 @@ class SmtpMailerIT {
             server.refuseNext(1);
             SmtpMailer mailer = mailerOn(server.port());
 
-            assertThatThrownBy(() -> mailer.send("ada@example.com", MAIL, "msg-5")).isInstanceOf(MailDeliveryException.class);
-            mailer.send("ada@example.com", MAIL, "msg-5");
+            assertThatThrownBy(() -> mailer.send("ada@example.com", MAIL, "msg-5", 1)).isInstanceOf(MailDeliveryException.class);
+            mailer.send("ada@example.com", MAIL, "msg-5", 1);
 
             assertThat(GREEN_MAIL.getReceivedMessages()).hasSize(1);
             assertThat(server.connections()).isEqualTo(2);
