@@ -51,8 +51,25 @@ public final class WorkerStack implements AutoCloseable {
     public static WorkerStack start(Path brokerDir, int smtpPort, Map<String, Object> extra)
             throws IOException, TimeoutException {
         Broker broker = Broker.start(BrokerConfig.forTests(brokerDir));
+        Map<String, Object> properties = properties(broker.amqpPort(), smtpPort);
+        properties.putAll(extra);
+        ApplicationContext context = ApplicationContext.builder().environments("test").properties(properties).start();
+        EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost("127.0.0.1");
+        factory.setPort(broker.amqpPort());
+        return new WorkerStack(broker, server, factory.newConnection("email-worker-test"),
+                HttpClient.create(server.getURL()));
+    }
+
+    /**
+     * The settings of a worker on the bundled broker at {@code amqpPort}, a fresh in-memory database,
+     * and the SMTP server at {@code smtpPort}. Every test context needs a broker of its own: without
+     * one the worker would connect to the default URI, a real RabbitMQ on this machine.
+     */
+    public static Map<String, Object> properties(int amqpPort, int smtpPort) {
         Map<String, Object> properties = new HashMap<>();
-        properties.put("rabbitmq.uri", "amqp://guest:guest@127.0.0.1:" + broker.amqpPort() + "/%2F");
+        properties.put("rabbitmq.uri", "amqp://guest:guest@127.0.0.1:" + amqpPort + "/%2F");
         properties.put("rabbitmq.network-recovery-interval", "200");
         properties.put("datasources.default.url", "jdbc:h2:mem:email-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         properties.put("eventyard.topology.email-retry-ttl", RETRY_TTL.toMillis() + "ms");
@@ -64,14 +81,7 @@ public final class WorkerStack implements AutoCloseable {
         properties.put("otel.traces.exporter", "none");
         properties.put("otel.metrics.exporter", "none");
         properties.put("otel.logs.exporter", "none");
-        properties.putAll(extra);
-        ApplicationContext context = ApplicationContext.builder().environments("test").properties(properties).start();
-        EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost("127.0.0.1");
-        factory.setPort(broker.amqpPort());
-        return new WorkerStack(broker, server, factory.newConnection("email-worker-test"),
-                HttpClient.create(server.getURL()));
+        return properties;
     }
 
     public BlockingHttpClient http() {

@@ -6,16 +6,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.eventyard.broker.Broker;
+import io.eventyard.broker.BrokerConfig;
+import io.eventyard.email.WorkerStack;
 import io.eventyard.email.template.RenderedMail;
 import io.micronaut.context.ApplicationContext;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The SMTP sender against real sockets: GreenMail, a scripted server, and a port nobody listens on. */
 class SmtpMailerIT {
@@ -25,7 +32,22 @@ class SmtpMailerIT {
 
     private static final RenderedMail MAIL = new RenderedMail("Subject ä", "plain body", "<p>html body</p>");
 
+    @TempDir
+    static Path brokerDir;
+
+    private static Broker broker;
+
     private ApplicationContext context;
+
+    @BeforeAll
+    static void startBroker() throws IOException {
+        broker = Broker.start(BrokerConfig.forTests(brokerDir));
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        broker.close();
+    }
 
     @AfterEach
     void stopContext() {
@@ -35,12 +57,7 @@ class SmtpMailerIT {
     }
 
     private SmtpMailer mailerOn(int port) {
-        context = ApplicationContext.run(Map.of(
-                "smtp.host", "127.0.0.1",
-                "smtp.port", port,
-                "smtp.timeout", "3s",
-                "micronaut.email.from.email", "shop@eventyard.test",
-                "micronaut.server.port", -1), "test", "smtp-only");
+        context = ApplicationContext.run(WorkerStack.properties(broker.amqpPort(), port), "test");
         return context.getBean(SmtpMailer.class);
     }
 
@@ -113,5 +130,19 @@ class SmtpMailerIT {
             assertThat(GREEN_MAIL.getReceivedMessages()).hasSize(1);
             assertThat(server.connections()).isEqualTo(2);
         }
+    }
+
+    @Test
+    void readsTheSmtpSettingsWithTlsModeInAnyCase() {
+        Map<String, Object> properties = WorkerStack.properties(broker.amqpPort(), 2525);
+        properties.put("smtp.tls", "starttls");
+        properties.put("smtp.username", "mailer");
+        properties.put("smtp.password", "secret");
+        context = ApplicationContext.run(properties, "test");
+
+        SmtpSettings settings = context.getBean(SmtpSettings.class);
+        assertThat(settings.tls()).isEqualTo(TlsMode.STARTTLS);
+        assertThat(settings.authenticates()).isTrue();
+        assertThat(context.getBean(SmtpSessionProvider.class).session().getProperty("mail.smtp.starttls.required")).isEqualTo("true");
     }
 }
