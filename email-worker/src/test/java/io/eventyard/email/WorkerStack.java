@@ -84,6 +84,13 @@ public final class WorkerStack implements AutoCloseable {
         return properties;
     }
 
+    /** Another worker instance on the same broker, with the given settings over the usual ones; the caller closes it. */
+    public ApplicationContext startAnotherWorker(int smtpPort, Map<String, Object> extra) {
+        Map<String, Object> properties = properties(broker.amqpPort(), smtpPort);
+        properties.putAll(extra);
+        return ApplicationContext.builder().environments("test").properties(properties).start();
+    }
+
     public BlockingHttpClient http() {
         return http.toBlocking();
     }

@@ -124,6 +124,11 @@ public class EmailCommandHandler {
             return true;
         } catch (MailDeliveryException e) {
             failed(message, ack, attempt, e);
+        } catch (InboxClaimException e) {
+            // not a failure of this mail: never parked for it, just looked at again one TTL later
+            LOG.info("{}; looking again after a retry cycle", e.getMessage());
+            meters.counter("email.claim-conflicts").increment();
+            ack.nack(false, false);
         } catch (RuntimeException e) {
             // e.g. the database is away: not the mail's fault, so it takes the retry path of a transient failure
             failed(message, ack, attempt, new MailDeliveryException(false, "worker failure: " + e, e));
