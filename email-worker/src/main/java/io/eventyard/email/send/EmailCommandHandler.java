@@ -95,6 +95,11 @@ public class EmailCommandHandler {
             if (!attempt(message, ack, command, template, messageId)) {
                 span.setStatus(StatusCode.ERROR);
             }
+        } catch (RuntimeException e) {
+            // a bug, not a mail problem: park it where a human looks rather than leave it unacked or looping
+            LOG.error("Unexpected failure handling {}", message.messageId(), e);
+            span.recordException(e);
+            poison(message, ack, "unexpected failure in email-worker: " + e);
         } finally {
             span.end();
         }
