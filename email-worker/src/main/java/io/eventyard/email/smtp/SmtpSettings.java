@@ -18,7 +18,7 @@ import java.time.Duration;
 @ConfigurationProperties("smtp")
 public record SmtpSettings(
         @NotBlank @Bindable(defaultValue = "localhost") String host,
-        @Min(1) @Max(65535) @Bindable(defaultValue = "2525") int port,
+        @Min(1) @Max(65535) @Bindable(defaultValue = "3025") int port,
         @Nullable String username,
         @Nullable String password,
         @NotNull @Bindable(defaultValue = "NONE") TlsMode tls,

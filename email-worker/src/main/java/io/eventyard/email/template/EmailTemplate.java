@@ -8,12 +8,13 @@ import java.util.Optional;
 /**
  * The mails the worker knows how to write. Each has a text and an HTML body under
  * {@code templates/email/<name>.txt|.html}, a subject, and the model keys it cannot do without;
- * keys a template does not use are ignored.
+ * keys a template does not use are ignored. Amounts arrive formatted by their producer, exactly and
+ * with the currency ({@code total}: "49.90 EUR"); the worker does no arithmetic on money.
  */
 public enum EmailTemplate {
 
-    ORDER_CONFIRMATION("order-confirmation", "Your order %s is confirmed", List.of("orderId", "amount", "currency")),
-    PAYMENT_RECEIPT("payment-receipt", "Payment received for order %s", List.of("orderId", "amount", "currency")),
+    ORDER_CONFIRMATION("order-confirmation", "Your order %s is confirmed", List.of("orderId", "total")),
+    PAYMENT_RECEIPT("payment-receipt", "Payment received for order %s", List.of("orderId", "total")),
     SHIPMENT_NOTICE("shipment-notice", "Your order %s is on its way", List.of("orderId", "carrier", "trackingNumber")),
     PAYMENT_FAILED("payment-failed", "Payment failed for order %s", List.of("orderId", "reason"));
 

@@ -43,7 +43,7 @@ class ConcurrentWorkersIT {
             for (int i = 0; i < commands; i++) {
                 String id = UUID.randomUUID().toString();
                 String body = command("buyer" + i + "@example.com", "order-confirmation", id,
-                        Map.of("orderId", "ord-" + i, "amount", "1.00", "currency", "EUR"));
+                        Map.of("orderId", "ord-" + i, "total", "1.00 EUR"));
                 stack.publish(id, body);
                 stack.publish(id, body);
             }

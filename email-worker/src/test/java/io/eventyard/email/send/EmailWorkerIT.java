@@ -41,7 +41,7 @@ class EmailWorkerIT {
     static final GreenMailExtension GREEN_MAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
             .withPerMethodLifecycle(false);
 
-    private static final Map<String, String> ORDER = Map.of("orderId", "ord-1", "amount", "49.90", "currency", "EUR");
+    private static final Map<String, String> ORDER = Map.of("orderId", "ord-1", "total", "49.90 EUR");
 
     @TempDir
     Path brokerDir;
@@ -85,7 +85,7 @@ class EmailWorkerIT {
         assertThat(mail.getFrom()[0].toString()).contains("shop@eventyard.test");
         String raw = GreenMailUtil.getWholeMessage(mail);
         assertThat(raw).contains("multipart/alternative").contains("text/plain").contains("text/html")
-                .contains("49.90 EUR").contains("<span>49.90</span>");
+                .contains("49.90 EUR").contains("<td>49.90 EUR</td>");
         assertThat(mail.getHeader(SmtpMailer.ATTEMPT_HEADER)).containsExactly("1");
         stack.awaitIdle();
         assertThat(mailsFor(id)).hasSize(1);

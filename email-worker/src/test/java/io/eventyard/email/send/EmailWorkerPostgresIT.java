@@ -44,7 +44,7 @@ class EmailWorkerPostgresIT {
                 "datasources.default.dialect", "POSTGRES"))) {
             String id = UUID.randomUUID().toString();
             String body = command("ada@example.com", "order-confirmation", id,
-                    Map.of("orderId", "ord-pg", "amount", "10.00", "currency", "EUR"));
+                    Map.of("orderId", "ord-pg", "total", "10.00 EUR"));
             stack.publish(id, body);
             stack.publish(id, body);
 

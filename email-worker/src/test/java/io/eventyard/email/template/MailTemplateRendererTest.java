@@ -12,7 +12,7 @@ class MailTemplateRendererTest {
     private final MailTemplateRenderer renderer = new MailTemplateRenderer();
 
     private static final Map<String, String> FULL_MODEL = Map.of(
-            "orderId", "ord-42", "amount", "49.90", "currency", "EUR", "paymentId", "pay-7",
+            "orderId", "ord-42", "total", "49.90 EUR", "customerName", "Ada Lovelace", "paymentId", "pay-7",
             "carrier", "Parcelwise", "trackingNumber", "PW123456", "reason", "card declined");
 
     @ParameterizedTest
@@ -30,8 +30,8 @@ class MailTemplateRendererTest {
         RenderedMail mail = renderer.render(EmailTemplate.ORDER_CONFIRMATION, FULL_MODEL);
 
         assertThat(mail.subject()).isEqualTo("Your order ord-42 is confirmed");
-        assertThat(mail.text()).contains("Total:  49.90 EUR");
-        assertThat(mail.html()).contains("<span>49.90</span> <span>EUR</span>");
+        assertThat(mail.text()).startsWith("Hello Ada Lovelace,\n\nThank you").contains("Total:  49.90 EUR");
+        assertThat(mail.html()).contains("<td>49.90 EUR</td>").contains("Hello <span>Ada Lovelace</span>,");
     }
 
     @Test
@@ -46,8 +46,8 @@ class MailTemplateRendererTest {
     void optionalKeysLeaveNoTraceWhenAbsent() {
         RenderedMail mail = renderer.render(EmailTemplate.PAYMENT_FAILED, Map.of("orderId", "ord-1", "reason", "insufficient funds"));
 
-        assertThat(mail.text()).doesNotContain("Amount").contains("Reason:  insufficient funds");
-        assertThat(mail.html()).doesNotContain("Amount");
+        assertThat(mail.text()).startsWith("We could not take").doesNotContain("Amount").contains("Reason:  insufficient funds");
+        assertThat(mail.html()).doesNotContain("Amount").doesNotContain("Hello");
     }
 
     @Test
