@@ -1,5 +1,6 @@
 package io.eventyard.order.service;
 
+import io.eventyard.messaging.inbound.LogContext;
 import io.eventyard.order.domain.Change;
 import io.eventyard.order.domain.Order;
 import io.eventyard.order.domain.OrderNotFoundException;
@@ -14,11 +15,14 @@ import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.transaction.TransactionOperations;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -129,9 +133,14 @@ public class OrderService {
         }));
     }
 
-    /** Puts the order id in the log context while {@code work} runs. */
-    private static <T> T withOrderId(String orderId, java.util.function.Supplier<T> work) {
-        try (MDC.MDCCloseable ignored = MDC.putCloseable("orderId", orderId)) {
+    /**
+     * Puts the order id, and the trace id of the HTTP request's span, in the log context while {@code work}
+     * runs; the saga's log lines carry the same trace id through the messages' {@code traceparent}.
+     */
+    private static <T> T withOrderId(String orderId, Supplier<T> work) {
+        SpanContext span = Span.current().getSpanContext();
+        try (MDC.MDCCloseable order = MDC.putCloseable(LogContext.ORDER_ID, orderId);
+             MDC.MDCCloseable trace = MDC.putCloseable(LogContext.TRACE_ID, span.isValid() ? span.getTraceId() : null)) {
             return work.get();
         }
     }
