@@ -6,7 +6,7 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
 /** A row of {@code order_line}; {@code lineNo} keeps the order the customer wrote the lines in. */
-@MappedEntity("order_line")
+@MappedEntity(value = "order_line", escape = false)
 public record OrderLineRow(@Id @GeneratedValue @Nullable Long id,
                            String orderId,
                            int lineNo,

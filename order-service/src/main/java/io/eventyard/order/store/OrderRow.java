@@ -6,7 +6,7 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 
 /** A row of {@code orders}: the order without its lines and timeline. */
-@MappedEntity("orders")
+@MappedEntity(value = "orders", escape = false)
 public record OrderRow(@Id String id,
                        String customerEmail,
                        String paymentToken,

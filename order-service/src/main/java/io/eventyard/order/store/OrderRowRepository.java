@@ -10,7 +10,11 @@ import io.micronaut.data.repository.CrudRepository;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Compiled for H2; {@code datasources.default.dialect} switches it to PostgreSQL at run time. */
+/**
+ * Compiled for H2. The entities are mapped with {@code escape = false}: the queries are then plain SQL that
+ * H2 and PostgreSQL both run (H2's escaping with backticks is not PostgreSQL's), which is what lets
+ * {@code datasources.default.dialect} alone move the service to PostgreSQL.
+ */
 @JdbcRepository(dialect = Dialect.H2)
 public interface OrderRowRepository extends CrudRepository<OrderRow, String> {
 

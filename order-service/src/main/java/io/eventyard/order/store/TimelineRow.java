@@ -8,7 +8,7 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 
 /** A row of {@code order_timeline}; the generated id orders entries as they were recorded. */
-@MappedEntity("order_timeline")
+@MappedEntity(value = "order_timeline", escape = false)
 public record TimelineRow(@Id @GeneratedValue @Nullable Long id,
                           String orderId,
                           String event,

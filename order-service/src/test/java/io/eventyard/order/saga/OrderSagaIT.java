@@ -91,6 +91,7 @@ class OrderSagaIT {
         assertThat(placed.header("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
         assertThat(placed.body()).contains("\"amountMinor\":4148", "\"currency\":\"EUR\"",
                 "\"paymentToken\":\"tok_approve\"", "\"sku\":\"BOOK-1\"");
+        await().atMost(PATIENCE).until(() -> !emailsOf(id).isEmpty());
         assertThat(emailsOf(id)).containsExactly("order-confirmation");
     }
 
