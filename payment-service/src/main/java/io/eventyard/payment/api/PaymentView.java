@@ -1,5 +1,6 @@
 package io.eventyard.payment.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.eventyard.payment.charge.Payment;
 import io.eventyard.payment.charge.PaymentStatus;
 import io.eventyard.payment.refund.Refund;
@@ -20,7 +21,8 @@ public record PaymentView(
         int attempts,
         Instant createdAt,
         Instant updatedAt,
-        List<RefundView> refunds) {
+        // shown as [] when there are none, not left out (serde's default for empty collections)
+        @JsonInclude(JsonInclude.Include.ALWAYS) List<RefundView> refunds) {
 
     @Serdeable
     public record RefundView(String refundId, long amountMinor, String currency, Instant refundedAt) {

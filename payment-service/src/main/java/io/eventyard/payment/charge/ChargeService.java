@@ -1,5 +1,8 @@
 package io.eventyard.payment.charge;
 
+import io.eventyard.messaging.outbox.Outbox;
+import io.eventyard.messaging.outbox.OutgoingMessage;
+import io.eventyard.messaging.topology.RoutingKeys;
 import io.eventyard.payment.events.OrderPaid;
 import io.eventyard.payment.events.OrderPlaced;
 import io.eventyard.payment.events.PaymentFailed;
@@ -27,11 +30,14 @@ public class ChargeService {
     private final PaymentRepository payments;
     private final PaymentProvider provider;
     private final ProviderRetries retries;
+    private final Outbox outbox;
 
-    public ChargeService(PaymentRepository payments, PaymentProvider provider, ProviderRetries retries) {
+    public ChargeService(PaymentRepository payments, PaymentProvider provider, ProviderRetries retries,
+                         Outbox outbox) {
         this.payments = payments;
         this.provider = provider;
         this.retries = retries;
+        this.outbox = outbox;
     }
 
     /**
@@ -77,9 +83,11 @@ public class ChargeService {
                     payment.currency(), payment.amountMinor(), payment.attempts());
             OrderPaid paid = new OrderPaid(payment.orderId(), payment.paymentId(), payment.amountMinor(),
                     payment.currency(), order.shippingAddress(), payment.updatedAt());
+            outbox.add(OutgoingMessage.event(RoutingKeys.ORDER_PAID, payment.orderId(), paid));
         } else {
             LOG.info("payment failed: {}", payment.failureReason());
             PaymentFailed failed = new PaymentFailed(payment.orderId(), payment.failureReason(), payment.updatedAt());
+            outbox.add(OutgoingMessage.event(RoutingKeys.PAYMENT_FAILED, payment.orderId(), failed));
         }
     }
 }

@@ -1,5 +1,8 @@
 package io.eventyard.payment.refund;
 
+import io.eventyard.messaging.outbox.Outbox;
+import io.eventyard.messaging.outbox.OutgoingMessage;
+import io.eventyard.messaging.topology.RoutingKeys;
 import io.eventyard.payment.charge.Payment;
 import io.eventyard.payment.charge.PaymentRepository;
 import io.eventyard.payment.events.OrderCancelled;
@@ -26,13 +29,15 @@ public class RefundService {
     private final RefundRepository refunds;
     private final PaymentProvider provider;
     private final ProviderRetries retries;
+    private final Outbox outbox;
 
     public RefundService(PaymentRepository payments, RefundRepository refunds, PaymentProvider provider,
-                         ProviderRetries retries) {
+                         ProviderRetries retries, Outbox outbox) {
         this.payments = payments;
         this.refunds = refunds;
         this.provider = provider;
         this.retries = retries;
+        this.outbox = outbox;
     }
 
     /**
@@ -77,5 +82,6 @@ public class RefundService {
         LOG.info("refunded {} {} minor units", refund.currency(), refund.amountMinor());
         PaymentRefunded refunded = new PaymentRefunded(refund.orderId(), refund.refundId(),
                 refund.amountMinor(), refund.currency(), refund.refundedAt());
+        outbox.add(OutgoingMessage.event(RoutingKeys.PAYMENT_REFUNDED, refund.orderId(), refunded));
     }
 }

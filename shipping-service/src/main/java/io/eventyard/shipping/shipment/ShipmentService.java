@@ -1,5 +1,8 @@
 package io.eventyard.shipping.shipment;
 
+import io.eventyard.messaging.outbox.Outbox;
+import io.eventyard.messaging.outbox.OutgoingMessage;
+import io.eventyard.messaging.topology.RoutingKeys;
 import io.eventyard.shipping.events.OrderPaid;
 import io.eventyard.shipping.events.OrderShipped;
 import io.micronaut.transaction.annotation.Transactional;
@@ -17,10 +20,12 @@ public class ShipmentService {
 
     private final ShipmentRepository shipments;
     private final TrackingNumbers trackingNumbers;
+    private final Outbox outbox;
 
-    public ShipmentService(ShipmentRepository shipments, TrackingNumbers trackingNumbers) {
+    public ShipmentService(ShipmentRepository shipments, TrackingNumbers trackingNumbers, Outbox outbox) {
         this.shipments = shipments;
         this.trackingNumbers = trackingNumbers;
+        this.outbox = outbox;
     }
 
     /**
@@ -41,6 +46,7 @@ public class ShipmentService {
             LOG.info("shipped with {} as {}", shipment.carrier(), shipment.trackingNumber());
             OrderShipped shipped = new OrderShipped(shipment.orderId(), shipment.shipmentId(),
                     shipment.carrier().name(), shipment.trackingNumber(), shipment.shippedAt());
+            outbox.add(OutgoingMessage.event(RoutingKeys.ORDER_SHIPPED, shipment.orderId(), shipped));
         }
     }
 }
