@@ -15,7 +15,7 @@ import java.util.UUID;
  * @param providerReference the provider's charge id, once approved; needed to refund
  * @param attempts          provider calls the charge took (transient failures are retried)
  */
-@MappedEntity("payment")
+@MappedEntity(value = "payment", escape = false)
 public record Payment(
         @Id @GeneratedValue @Nullable Long id,
         String orderId,

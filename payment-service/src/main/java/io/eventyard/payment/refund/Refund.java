@@ -12,7 +12,7 @@ import java.time.Instant;
  *
  * @param refundId the provider's refund reference, sent in {@code payment.refunded}
  */
-@MappedEntity("refund")
+@MappedEntity(value = "refund", escape = false)
 public record Refund(
         @Id @GeneratedValue @Nullable Long id,
         String orderId,

@@ -14,7 +14,7 @@ import java.util.UUID;
  *
  * @param shipmentId the public id, sent in {@code order.shipped}
  */
-@MappedEntity("shipment")
+@MappedEntity(value = "shipment", escape = false)
 public record Shipment(
         @Id @GeneratedValue @Nullable Long id,
         String orderId,
