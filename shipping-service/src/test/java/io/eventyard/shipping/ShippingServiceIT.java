@@ -192,6 +192,10 @@ class ShippingServiceIT {
         HttpResponse<Map<String, Object>> health =
                 http.exchange(HttpRequest.GET("/health"), Argument.mapOf(String.class, Object.class));
         assertThat(health.body()).containsEntry("status", "UP");
+        assertThat(health.body().get("details")).asString().contains("rabbitmq").contains("jdbc");
+        HttpResponse<Map<String, Object>> readiness =
+                http.exchange(HttpRequest.GET("/health/readiness"), Argument.mapOf(String.class, Object.class));
+        assertThat(readiness.body()).containsEntry("status", "UP");
         String metrics = http.retrieve(HttpRequest.GET("/prometheus"), String.class);
         assertThat(metrics).contains("jvm_memory_used_bytes");
     }
