@@ -1,5 +1,6 @@
 package io.eventyard.email.send;
 
+import com.rabbitmq.client.ShutdownSignalException;
 import io.eventyard.email.deadletter.EmailParking;
 import io.eventyard.email.retry.RetrySchedule;
 import io.eventyard.email.smtp.MailDeliveryException;
@@ -12,6 +13,7 @@ import io.eventyard.messaging.inbound.PoisonMessageException;
 import io.eventyard.messaging.topology.ShopQueues;
 import io.eventyard.messaging.tracing.MessageTracing;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.messaging.exceptions.MessageAcknowledgementException;
 import io.micronaut.rabbitmq.bind.RabbitAcknowledgement;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
@@ -112,40 +114,44 @@ public class EmailCommandHandler {
         OptionalInt due = schedule.attemptAt(cycles);
         if (due.isEmpty()) {
             LOG.debug("Not an attempt turn ({} retry cycles so far): waiting another cycle", cycles);
-            ack.nack(false, false);
+            settle(() -> ack.nack(false, false));
             return true;
         }
         int attempt = due.getAsInt();
+        boolean mailedNow;
         try {
-            if (delivery.deliverOnce(messageId, command, template, attempt)) {
-                LOG.info("Mailed {} to {} at attempt {} ({} retry cycles)", template.templateName(), command.to(),
-                        attempt, cycles);
-                meters.counter("email.sent", "template", template.templateName()).increment();
-            } else {
-                LOG.info("Already mailed; dropping the duplicate");
-                meters.counter("email.duplicates").increment();
-            }
-            ack.ack();
-            return true;
+            mailedNow = delivery.deliverOnce(messageId, command, template, attempt);
         } catch (MailDeliveryException e) {
             failed(message, ack, attempt, e);
+            return false;
         } catch (InboxClaimException e) {
             // not a failure of this mail: never parked for it, just looked at again one TTL later
             LOG.info("{}; looking again after a retry cycle", e.getMessage());
             meters.counter("email.claim-conflicts").increment();
-            ack.nack(false, false);
+            settle(() -> ack.nack(false, false));
+            return true;
         } catch (RuntimeException e) {
             // e.g. the database is away: not the mail's fault, so it takes the retry path of a transient failure
             failed(message, ack, attempt, new MailDeliveryException(false, "worker failure: " + e, e));
+            return false;
         }
-        return false;
+        if (mailedNow) {
+            LOG.info("Mailed {} to {} at attempt {} ({} retry cycles)", template.templateName(), command.to(),
+                    attempt, cycles);
+            meters.counter("email.sent", "template", template.templateName()).increment();
+        } else {
+            LOG.info("Already mailed; dropping the duplicate");
+            meters.counter("email.duplicates").increment();
+        }
+        settle(ack::ack);
+        return true;
     }
 
     private void failed(InboundMessage message, RabbitAcknowledgement ack, int attempt, MailDeliveryException failure) {
         if (!failure.isPermanent() && !schedule.isLast(attempt)) {
             LOG.warn("Attempt {} of {} failed, retrying later: {}", attempt, schedule.maxAttempts(), failure.reason());
             meters.counter("email.retried").increment();
-            ack.nack(false, false);
+            settle(() -> ack.nack(false, false));
             return;
         }
         String reason = failure.isPermanent()
@@ -155,10 +161,10 @@ public class EmailCommandHandler {
             parking.park(message, reason, attempt);
             LOG.warn("Parked in {}: {}", ShopQueues.EMAIL_DEAD, reason);
             meters.counter("email.parked", "permanent", Boolean.toString(failure.isPermanent())).increment();
-            ack.ack();
+            settle(ack::ack);
         } catch (IOException e) {
             LOG.error("Could not park ({}); rejecting it into the retry loop to park it later: {}", reason, e.toString());
-            ack.nack(false, false);
+            settle(() -> ack.nack(false, false));
         }
     }
 
@@ -167,10 +173,23 @@ public class EmailCommandHandler {
             poisonMessages.park(message, reason);
             LOG.warn("Parked a poison message in shop.dead: {}", reason);
             meters.counter("email.poison").increment();
-            ack.ack();
+            settle(ack::ack);
         } catch (IOException e) {
             LOG.error("Could not park a poison message ({}); rejecting it into the retry loop: {}", reason, e.toString());
-            ack.nack(false, false);
+            settle(() -> ack.nack(false, false));
+        }
+    }
+
+    /**
+     * Acks or rejects. If the channel is gone (broker restart, network) there is nothing left to do: the
+     * broker delivers the message again, and the inbox or the retry count takes it from there.
+     */
+    private static void settle(Runnable acknowledgement) {
+        try {
+            acknowledgement.run();
+        } catch (ShutdownSignalException | MessageAcknowledgementException e) {
+            LOG.warn("Could not ack or reject, the channel is gone ({}); the broker will deliver the message again",
+                    e.getMessage());
         }
     }
 }
