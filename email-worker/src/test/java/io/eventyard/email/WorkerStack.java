@@ -34,18 +34,37 @@ public final class WorkerStack implements AutoCloseable {
 
     public static final Duration RETRY_TTL = Duration.ofMillis(100);
 
-    private final Broker broker;
+    private final Path brokerDir;
     private final EmbeddedServer server;
-    private final Connection amqp;
-    private final Channel channel;
     private final HttpClient http;
+    private Broker broker;
+    private Connection amqp;
+    private Channel channel;
 
-    private WorkerStack(Broker broker, EmbeddedServer server, Connection amqp, HttpClient http) throws IOException {
+    private WorkerStack(Path brokerDir, Broker broker, EmbeddedServer server, HttpClient http)
+            throws IOException, TimeoutException {
+        this.brokerDir = brokerDir;
         this.broker = broker;
         this.server = server;
-        this.amqp = amqp;
-        this.channel = amqp.createChannel();
         this.http = http;
+        connectTestClient();
+    }
+
+    private void connectTestClient() throws IOException, TimeoutException {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost("127.0.0.1");
+        factory.setPort(broker.amqpPort());
+        amqp = factory.newConnection("email-worker-test");
+        channel = amqp.createChannel();
+    }
+
+    /** Stops the broker and starts it again on the same port and data, as an operator's restart would. */
+    public void restartBroker() throws Exception {
+        int port = broker.amqpPort();
+        amqp.abort();
+        broker.close();
+        broker = Broker.start(BrokerConfig.forTests(brokerDir).withAmqpPort(port));
+        connectTestClient();
     }
 
     public static WorkerStack start(Path brokerDir, int smtpPort, Map<String, Object> extra)
@@ -55,11 +74,7 @@ public final class WorkerStack implements AutoCloseable {
         properties.putAll(extra);
         ApplicationContext context = ApplicationContext.builder().environments("test").properties(properties).start();
         EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost("127.0.0.1");
-        factory.setPort(broker.amqpPort());
-        return new WorkerStack(broker, server, factory.newConnection("email-worker-test"),
-                HttpClient.create(server.getURL()));
+        return new WorkerStack(brokerDir, broker, server, HttpClient.create(server.getURL()));
     }
 
     /**
