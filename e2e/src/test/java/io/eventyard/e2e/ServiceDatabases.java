@@ -2,7 +2,6 @@ package io.eventyard.e2e;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -68,7 +67,9 @@ interface ServiceDatabases extends AutoCloseable {
     }
 
     private static void execute(String url, String sql) {
-        try (Connection connection = DriverManager.getConnection(url);
+        // The driver directly, not DriverManager: the services' class loaders registered their own copies
+        // of it there, and DriverManager hides drivers of other class loaders from the caller.
+        try (Connection connection = new org.postgresql.Driver().connect(url, new java.util.Properties());
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
