@@ -89,6 +89,25 @@ abstract class OrderChainContract {
         assertExactMails(expected, customers);
     }
 
+    @Test
+    void oneTraceFollowsAnOrderFromItsHttpRequestToItsLastEmail() throws Exception {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String email = "traced-" + run + "@example.test";
+        String orderId = shop.placeOrder(email, "tok_approve", "00-" + traceId + "-00f067aa0ba902b7-01");
+
+        awaitStatuses(Map.of(orderId, "SHIPPED"));
+        assertExactMails(Map.of(orderId, "SHIPPED"), Map.of(orderId, email));
+        List<String> traces = new ArrayList<>();
+        for (MimeMessage message : stack.mail().getReceivedMessages()) {
+            if (addresses(message).contains(email)) {
+                traces.add(message.getHeader("X-Eventyard-Trace-Id", null));
+            }
+        }
+        assertThat(traces).as("confirmation (HTTP → email-worker), receipt (→ payment → saga → email-worker), "
+                + "shipment notice (→ payment → shipping → saga → email-worker)")
+                .hasSize(MAILS_WHEN_SHIPPED).containsOnly(traceId);
+    }
+
     void awaitStatuses(Map<String, String> expected) {
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             Map<String, String> actual = new LinkedHashMap<>();

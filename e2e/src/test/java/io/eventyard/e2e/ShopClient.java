@@ -23,6 +23,11 @@ final class ShopClient {
 
     /** Places an order for {@code email} paid with {@code paymentToken}; returns the new order's id. */
     String placeOrder(String email, String paymentToken) throws IOException, InterruptedException {
+        return placeOrder(email, paymentToken, null);
+    }
+
+    /** As {@link #placeOrder(String, String)}, as part of the W3C trace {@code traceparent} when not null. */
+    String placeOrder(String email, String paymentToken, String traceparent) throws IOException, InterruptedException {
         String body = """
                 {"customerEmail": "%s",
                  "currency": "EUR",
@@ -32,10 +37,13 @@ final class ShopClient {
                  "shippingAddress": {"name": "Ada Lovelace", "street": "1 Analytical Way", "city": "London",
                                      "postalCode": "N1 9GU", "country": "GB"}}
                 """.formatted(email, paymentToken);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.url("order-service") + "/orders"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.url("order-service") + "/orders"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (traceparent != null) {
+            request.header("traceparent", traceparent);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
             throw new IllegalStateException("POST /orders answered " + response.statusCode() + ": " + response.body());
         }

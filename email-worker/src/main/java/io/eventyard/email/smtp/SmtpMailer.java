@@ -5,6 +5,8 @@ import io.micronaut.email.Email;
 import io.micronaut.email.EmailException;
 import io.micronaut.email.EmailSender;
 import io.micronaut.email.MultipartBody;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import jakarta.inject.Singleton;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -14,13 +16,16 @@ import jakarta.validation.ConstraintViolationException;
  * Sends one rendered mail over SMTP through micronaut-email (the sender in
  * {@code micronaut.email.from}), as multipart/alternative with the text and the HTML body.
  * Each mail carries the command's message id in {@value #MESSAGE_ID_HEADER}, so a mailbox can be
- * matched to the command that caused it, and the attempt that delivered it in {@value #ATTEMPT_HEADER}.
+ * matched to the command that caused it, the attempt that delivered it in {@value #ATTEMPT_HEADER}, and the
+ * trace it belongs to in {@value #TRACE_ID_HEADER}: the trace that began with the customer's HTTP request,
+ * so a mail in an inbox leads back to every span and log line of its order.
  */
 @Singleton
 public class SmtpMailer {
 
     public static final String MESSAGE_ID_HEADER = "X-Eventyard-Message-Id";
     public static final String ATTEMPT_HEADER = "X-Eventyard-Attempt";
+    public static final String TRACE_ID_HEADER = "X-Eventyard-Trace-Id";
 
     private final EmailSender<Message, ?> sender;
 
@@ -47,6 +52,10 @@ public class SmtpMailer {
         try {
             message.setHeader(MESSAGE_ID_HEADER, messageId);
             message.setHeader(ATTEMPT_HEADER, Integer.toString(attempt));
+            SpanContext trace = Span.current().getSpanContext();
+            if (trace.isValid()) {
+                message.setHeader(TRACE_ID_HEADER, trace.getTraceId());
+            }
         } catch (MessagingException e) {
             throw new IllegalStateException("cannot tag the mail", e);
         }
