@@ -1,13 +1,12 @@
 package io.eventyard.e2e;
 
 import java.nio.file.Path;
-import java.sql.Connection;
+import io.eventyard.messaging.testing.TestDatabase;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** One database per service, as in production: H2 files in a test directory, or fresh PostgreSQL databases. */
 interface ServiceDatabases extends AutoCloseable {
@@ -38,42 +37,29 @@ interface ServiceDatabases extends AutoCloseable {
     }
 
     /**
-     * Creates a database per service on the PostgreSQL server of {@code adminUrl} (a JDBC URL with user),
-     * named uniquely for this run, and drops them all on close.
+     * A fresh database per service on the PostgreSQL server of {@code serverUrl} (a JDBC URL with user),
+     * named uniquely for this run; all dropped on close.
      */
-    static ServiceDatabases postgres(String adminUrl) {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        List<String> created = new ArrayList<>();
+    static ServiceDatabases postgres(String serverUrl) {
+        List<TestDatabase> created = new ArrayList<>();
         return new ServiceDatabases() {
             @Override
             public Map<String, Object> propertiesFor(String service) {
-                String name = "e2e_" + service.replace('-', '_') + "_" + suffix;
-                execute(adminUrl, "CREATE DATABASE " + name);
-                created.add(name);
-                String url = adminUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
-                return Map.of(
-                        "datasources.default.url", url,
-                        "datasources.default.driver-class-name", "org.postgresql.Driver",
-                        "datasources.default.dialect", "POSTGRES");
+                try {
+                    TestDatabase database = TestDatabase.postgres(serverUrl, "e2e_" + service);
+                    created.add(database);
+                    Map<String, Object> properties = new HashMap<>(database.properties());
+                    properties.put("datasources.default.driver-class-name", "org.postgresql.Driver");
+                    return properties;
+                } catch (SQLException e) {
+                    throw new IllegalStateException("cannot create a database for " + service, e);
+                }
             }
 
             @Override
             public void close() {
-                for (String name : created) {
-                    execute(adminUrl, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-                }
+                created.forEach(TestDatabase::close);
             }
         };
-    }
-
-    private static void execute(String url, String sql) {
-        // The driver directly, not DriverManager: the services' class loaders registered their own copies
-        // of it there, and DriverManager hides drivers of other class loaders from the caller.
-        try (Connection connection = new org.postgresql.Driver().connect(url, new java.util.Properties());
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql + " failed", e);
-        }
     }
 }

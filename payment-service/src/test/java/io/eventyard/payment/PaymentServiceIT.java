@@ -1,6 +1,9 @@
 package io.eventyard.payment;
 
-import static io.eventyard.payment.ShopEventsObserver.newMessageId;
+import io.eventyard.messaging.testing.ShopEventsObserver;
+import io.eventyard.messaging.testing.TestDatabase;
+
+import static io.eventyard.messaging.testing.ShopEventsObserver.newMessageId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -57,7 +60,7 @@ class PaymentServiceIT {
     private ShopEventsObserver shop;
 
     TestDatabase newDatabase() throws Exception {
-        return TestDatabase.h2();
+        return TestDatabase.h2("payment");
     }
 
     @BeforeAll

@@ -1,6 +1,9 @@
 package io.eventyard.shipping;
 
-import static io.eventyard.shipping.ShopEventsObserver.newMessageId;
+import io.eventyard.messaging.testing.ShopEventsObserver;
+import io.eventyard.messaging.testing.TestDatabase;
+
+import static io.eventyard.messaging.testing.ShopEventsObserver.newMessageId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -51,7 +54,7 @@ class ShippingServiceIT {
     private ShopEventsObserver shop;
 
     TestDatabase newDatabase() throws Exception {
-        return TestDatabase.h2();
+        return TestDatabase.h2("shipping");
     }
 
     @BeforeAll

@@ -1,5 +1,7 @@
 package io.eventyard.shipping;
 
+import io.eventyard.messaging.testing.TestDatabase;
+
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /** {@link ShippingServiceIT} against the PostgreSQL server named by {@code POSTGRES_URL}, in a database of its own. */
@@ -8,6 +10,6 @@ class ShippingServicePostgresIT extends ShippingServiceIT {
 
     @Override
     TestDatabase newDatabase() throws Exception {
-        return TestDatabase.postgres(System.getenv("POSTGRES_URL"));
+        return TestDatabase.postgres(System.getenv("POSTGRES_URL"), "shipping_it");
     }
 }

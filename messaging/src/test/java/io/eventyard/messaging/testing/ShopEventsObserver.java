@@ -1,4 +1,4 @@
-package io.eventyard.payment;
+package io.eventyard.messaging.testing;
 
 import static org.awaitility.Awaitility.await;
 
@@ -19,10 +19,10 @@ import java.util.function.Predicate;
  * The test's own AMQP client (the official Java client): publishes as another service would, and records
  * everything that passes {@code shop.events} (a queue bound with {@code #}) and {@code shop.dead}.
  */
-final class ShopEventsObserver implements AutoCloseable {
+public final class ShopEventsObserver implements AutoCloseable {
 
-    static final String EVENTS = "shop.events";
-    static final String DEAD = "shop.dead";
+    public static final String EVENTS = "shop.events";
+    public static final String DEAD = "shop.dead";
 
     private final Connection connection;
     private final Channel channel;
@@ -30,7 +30,7 @@ final class ShopEventsObserver implements AutoCloseable {
     private final List<Delivery> dead = new CopyOnWriteArrayList<>();
 
     /** Waits until the service has declared the shop's exchanges, then starts recording. */
-    ShopEventsObserver(String amqpUri) throws Exception {
+    public ShopEventsObserver(String amqpUri) throws Exception {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setUri(amqpUri);
         connection = factory.newConnection("test-observer");
@@ -53,7 +53,7 @@ final class ShopEventsObserver implements AutoCloseable {
     }
 
     /** Publishes persistent JSON with the given message id, as the shop's producers do. */
-    void publish(String routingKey, String messageId, String body) throws IOException {
+    public void publish(String routingKey, String messageId, String body) throws IOException {
         AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
                 .messageId(messageId)
                 .deliveryMode(2)
@@ -62,43 +62,43 @@ final class ShopEventsObserver implements AutoCloseable {
         channel.basicPublish(EVENTS, routingKey, properties, body.getBytes(StandardCharsets.UTF_8));
     }
 
-    static String newMessageId() {
+    public static String newMessageId() {
         return UUID.randomUUID().toString();
     }
 
     /** The events with this routing key whose body mentions the order id, so far. */
-    List<Delivery> events(String routingKey, String orderId) {
+    public List<Delivery> events(String routingKey, String orderId) {
         return events.stream()
                 .filter(d -> d.getEnvelope().getRoutingKey().equals(routingKey))
                 .filter(mentions(orderId))
                 .toList();
     }
 
-    Delivery awaitEvent(String routingKey, String orderId) {
+    public Delivery awaitEvent(String routingKey, String orderId) {
         return await().atMost(Duration.ofSeconds(20))
                 .until(() -> events(routingKey, orderId), found -> !found.isEmpty())
                 .get(0);
     }
 
     /** The messages parked in {@code shop.dead} with this message id, so far. */
-    List<Delivery> deadLetters(String messageId) {
+    public List<Delivery> deadLetters(String messageId) {
         return dead.stream().filter(d -> messageId.equals(d.getProperties().getMessageId())).toList();
     }
 
-    Delivery awaitDeadLetter(String messageId) {
+    public Delivery awaitDeadLetter(String messageId) {
         return await().atMost(Duration.ofSeconds(20))
                 .until(() -> deadLetters(messageId), found -> !found.isEmpty())
                 .get(0);
     }
 
     /** Ready messages in a queue (not counting those delivered and unacknowledged). */
-    long readyMessages(String queue) throws Exception {
+    public long readyMessages(String queue) throws Exception {
         try (Channel probe = connection.createChannel()) {
             return probe.queueDeclarePassive(queue).getMessageCount();
         }
     }
 
-    static String body(Delivery delivery) {
+    public static String body(Delivery delivery) {
         return new String(delivery.getBody(), StandardCharsets.UTF_8);
     }
 

@@ -1,7 +1,6 @@
-package io.eventyard.shipping;
+package io.eventyard.messaging.testing;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
@@ -11,9 +10,10 @@ import java.util.regex.Pattern;
 
 /**
  * A database of its own for one test class: H2 in memory, or a fresh database on the PostgreSQL server
- * named by {@code POSTGRES_URL} (dropped again on {@link #close()}).
+ * named by {@code POSTGRES_URL} (dropped again on {@link #close()}). Shared by the services' tests through
+ * this module's test jar.
  */
-final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable {
 
     private static final Pattern POSTGRES_URL = Pattern.compile("(jdbc:postgresql://[^/]+/)([^?]*)(\\?.*)?");
 
@@ -25,8 +25,9 @@ final class TestDatabase implements AutoCloseable {
         this.drop = drop;
     }
 
-    static TestDatabase h2() {
-        String url = "jdbc:h2:mem:shipping-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    /** @param prefix names the database after its test, e.g. the service */
+    public static TestDatabase h2(String prefix) {
+        String url = "jdbc:h2:mem:" + prefix + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         return new TestDatabase(Map.of(
                 "datasources.default.url", url,
                 "datasources.default.username", "sa",
@@ -35,13 +36,13 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /** A new database on the server of {@code serverUrl}, e.g. {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}. */
-    static TestDatabase postgres(String serverUrl) throws SQLException {
+    public static TestDatabase postgres(String serverUrl, String prefix) throws SQLException {
         Matcher url = POSTGRES_URL.matcher(serverUrl);
         if (!url.matches()) {
             throw new IllegalArgumentException("not a jdbc:postgresql URL: " + serverUrl);
         }
         String query = url.group(3) == null ? "" : url.group(3);
-        String name = "shipping_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name = prefix.replace('-', '_') + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute(serverUrl, "CREATE DATABASE " + name);
         return new TestDatabase(Map.of(
                 "datasources.default.url", url.group(1) + name + query,
@@ -57,7 +58,7 @@ final class TestDatabase implements AutoCloseable {
                 });
     }
 
-    Map<String, Object> properties() {
+    public Map<String, Object> properties() {
         return properties;
     }
 
@@ -67,7 +68,9 @@ final class TestDatabase implements AutoCloseable {
     }
 
     private static void execute(String url, String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+        // The driver itself, not DriverManager, which hides drivers that other class loaders registered.
+        try (Connection connection = new org.postgresql.Driver().connect(url, new java.util.Properties());
+             Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
