@@ -1,8 +1,5 @@
 package io.eventyard.payment;
 
-import io.eventyard.messaging.testing.ShopEventsObserver;
-import io.eventyard.messaging.testing.TestDatabase;
-
 import static io.eventyard.messaging.testing.ShopEventsObserver.newMessageId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,15 +7,15 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import com.rabbitmq.client.Delivery;
-import io.eventyard.broker.Broker;
-import io.eventyard.broker.BrokerConfig;
+import io.eventyard.messaging.testing.ServiceUnderTest;
+import io.eventyard.messaging.testing.ShopEventsObserver;
+import io.eventyard.messaging.testing.TestDatabase;
 import io.eventyard.payment.api.PaymentView;
 import io.eventyard.payment.charge.PaymentStatus;
 import io.eventyard.payment.events.OrderPaid;
 import io.eventyard.payment.events.PaymentFailed;
 import io.eventyard.payment.events.PaymentRefunded;
 import io.eventyard.payment.events.ShippingAddress;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -29,10 +26,7 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -51,9 +45,7 @@ class PaymentServiceIT {
     /** No message may arrive for this long before a test concludes that none will. */
     private static final Duration QUIET = Duration.ofMillis(1500);
 
-    private Path brokerDir;
-    private Broker broker;
-    private TestDatabase database;
+    private ServiceUnderTest service;
     private EmbeddedServer server;
     private BlockingHttpClient http;
     private JsonMapper json;
@@ -65,32 +57,17 @@ class PaymentServiceIT {
 
     @BeforeAll
     void start() throws Exception {
-        brokerDir = Files.createTempDirectory("payment-it-broker");
-        broker = Broker.start(BrokerConfig.forTests(brokerDir));
-        String amqpUri = "amqp://guest:guest@127.0.0.1:" + broker.amqpPort() + "/%2F";
-        database = newDatabase();
-        Map<String, Object> properties = new HashMap<>(database.properties());
-        properties.put("rabbitmq.uri", amqpUri);
-        properties.put("payment.provider.backoff", "5ms");
-        server = ApplicationContext.run(EmbeddedServer.class, properties, "test");
+        service = ServiceUnderTest.start(newDatabase(), Map.of("payment.provider.backoff", "5ms"));
+        server = service.server();
         http = HttpClient.create(server.getURL()).toBlocking();
         json = server.getApplicationContext().getBean(JsonMapper.class);
-        shop = new ShopEventsObserver(amqpUri);
+        shop = service.shop();
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (shop != null) {
-            shop.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (database != null) {
-            database.close();
-        }
-        if (broker != null) {
-            broker.close();
+        if (service != null) {
+            service.close();
         }
     }
 

@@ -1,20 +1,17 @@
 package io.eventyard.shipping;
 
-import io.eventyard.messaging.testing.ShopEventsObserver;
-import io.eventyard.messaging.testing.TestDatabase;
-
 import static io.eventyard.messaging.testing.ShopEventsObserver.newMessageId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.rabbitmq.client.Delivery;
-import io.eventyard.broker.Broker;
-import io.eventyard.broker.BrokerConfig;
+import io.eventyard.messaging.testing.ServiceUnderTest;
+import io.eventyard.messaging.testing.ShopEventsObserver;
+import io.eventyard.messaging.testing.TestDatabase;
 import io.eventyard.shipping.api.ShipmentView;
 import io.eventyard.shipping.events.OrderShipped;
 import io.eventyard.shipping.events.ShippingAddress;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -24,10 +21,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -46,8 +40,7 @@ class ShippingServiceIT {
     /** No message may arrive for this long before a test concludes that none will. */
     private static final Duration QUIET = Duration.ofMillis(1500);
 
-    private Broker broker;
-    private TestDatabase database;
+    private ServiceUnderTest service;
     private EmbeddedServer server;
     private BlockingHttpClient http;
     private JsonMapper json;
@@ -59,31 +52,17 @@ class ShippingServiceIT {
 
     @BeforeAll
     void start() throws Exception {
-        Path brokerDir = Files.createTempDirectory("shipping-it-broker");
-        broker = Broker.start(BrokerConfig.forTests(brokerDir));
-        String amqpUri = "amqp://guest:guest@127.0.0.1:" + broker.amqpPort() + "/%2F";
-        database = newDatabase();
-        Map<String, Object> properties = new HashMap<>(database.properties());
-        properties.put("rabbitmq.uri", amqpUri);
-        server = ApplicationContext.run(EmbeddedServer.class, properties, "test");
+        service = ServiceUnderTest.start(newDatabase(), Map.of());
+        server = service.server();
         http = HttpClient.create(server.getURL()).toBlocking();
         json = server.getApplicationContext().getBean(JsonMapper.class);
-        shop = new ShopEventsObserver(amqpUri);
+        shop = service.shop();
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (shop != null) {
-            shop.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (database != null) {
-            database.close();
-        }
-        if (broker != null) {
-            broker.close();
+        if (service != null) {
+            service.close();
         }
     }
 
