@@ -4,6 +4,7 @@ import static io.eventyard.messaging.testing.ShopEventsObserver.newMessageId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import com.rabbitmq.client.Delivery;
 import io.eventyard.messaging.testing.ServiceUnderTest;
@@ -130,6 +131,43 @@ class ShippingServiceIT {
         staysQuiet();
         assertThat(shop.events("order.shipped", orderId)).hasSize(1);
         assertThat(shipment(orderId).trackingNumber()).isEqualTo(trackingNumber);
+    }
+
+    @Test
+    void anOrderCancelledBeforeItsPaymentArrivesIsNotShipped() throws Exception {
+        String orderId = newOrderId();
+        shop.publish("order.cancelled", newMessageId(), orderCancelled(orderId));
+        awaitCancellationRecorded();
+        shop.publish("order.paid", newMessageId(), orderPaid(orderId, "GB"));
+
+        staysQuiet();
+        assertThat(shop.events("order.shipped", orderId)).isEmpty();
+        assertThatThrownBy(() -> shipment(orderId)).isInstanceOf(HttpClientResponseException.class);
+    }
+
+    @Test
+    void aCancellationAfterShippingChangesNothing() throws Exception {
+        String orderId = newOrderId();
+        shop.publish("order.paid", newMessageId(), orderPaid(orderId, "GB"));
+        shop.awaitEvent("order.shipped", orderId);
+
+        shop.publish("order.cancelled", newMessageId(), orderCancelled(orderId));
+        awaitCancellationRecorded();
+        assertThat(shop.events("order.shipped", orderId)).hasSize(1);
+        assertThat(shipment(orderId).orderId()).isEqualTo(orderId);
+    }
+
+    private static String orderCancelled(String orderId) {
+        return """
+                {"orderId":"%s","wasPaid":true,"amountMinor":4250,"currency":"EUR","reason":"customer asked"}
+                """.formatted(orderId);
+    }
+
+    /** The cancellation queue is drained: its message was handled and acked. */
+    private void awaitCancellationRecorded() {
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> shop.readyMessages("shipping-service.cancellations") == 0);
+        await().pollDelay(Duration.ofMillis(300)).until(() -> true);
     }
 
     @Test

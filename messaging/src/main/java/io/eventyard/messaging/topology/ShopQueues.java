@@ -11,6 +11,8 @@ public final class ShopQueues {
     public static final String ORDER_SAGA = "order-service.saga";
     /** order.cancelled events, consumed by payment-service to refund (the saga's compensation). */
     public static final String PAYMENT_REFUNDS = "payment-service.refunds";
+    /** order.cancelled events, consumed by shipping-service so that a cancelled order is not shipped. */
+    public static final String SHIPPING_CANCELLATIONS = "shipping-service.cancellations";
     /** e-mail commands, consumed by email-worker. */
     public static final String EMAIL_SEND = "email.send";
     /** Failed e-mail commands waiting for their TTL; no consumer. */

@@ -42,6 +42,8 @@ public class ShopTopology extends ChannelInitializer {
         }
         declare(channel, ShopQueues.PAYMENT_REFUNDS, poisonToShopDead);
         bind(channel, ShopQueues.PAYMENT_REFUNDS, ShopExchanges.EVENTS, RoutingKeys.ORDER_CANCELLED);
+        declare(channel, ShopQueues.SHIPPING_CANCELLATIONS, poisonToShopDead);
+        bind(channel, ShopQueues.SHIPPING_CANCELLATIONS, ShopExchanges.EVENTS, RoutingKeys.ORDER_CANCELLED);
 
         // A rejected e-mail command waits in email.retry for the TTL, then expires back into email.send.
         declare(channel, ShopQueues.EMAIL_SEND, Map.of("x-dead-letter-exchange", ShopExchanges.EMAIL_RETRY));

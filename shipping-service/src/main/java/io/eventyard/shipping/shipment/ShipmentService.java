@@ -3,6 +3,9 @@ package io.eventyard.shipping.shipment;
 import io.eventyard.messaging.outbox.Outbox;
 import io.eventyard.messaging.outbox.OutgoingMessage;
 import io.eventyard.messaging.topology.RoutingKeys;
+import io.eventyard.shipping.cancellation.CancelledOrder;
+import io.eventyard.shipping.cancellation.CancelledOrderRepository;
+import io.eventyard.shipping.events.OrderCancelled;
 import io.eventyard.shipping.events.OrderPaid;
 import io.eventyard.shipping.events.OrderShipped;
 import io.micronaut.transaction.annotation.Transactional;
@@ -12,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-/** Ships a paid order once, and tells the shop. */
+/** Ships a paid order once, unless it was cancelled first, and tells the shop. */
 @Singleton
 public class ShipmentService {
 
@@ -20,10 +23,13 @@ public class ShipmentService {
 
     private final ShipmentRepository shipments;
     private final TrackingNumbers trackingNumbers;
+    private final CancelledOrderRepository cancellations;
     private final Outbox outbox;
 
-    public ShipmentService(ShipmentRepository shipments, TrackingNumbers trackingNumbers, Outbox outbox) {
+    public ShipmentService(ShipmentRepository shipments, TrackingNumbers trackingNumbers,
+                           CancelledOrderRepository cancellations, Outbox outbox) {
         this.shipments = shipments;
+        this.cancellations = cancellations;
         this.trackingNumbers = trackingNumbers;
         this.outbox = outbox;
     }
@@ -40,6 +46,10 @@ public class ShipmentService {
                 LOG.info("order already shipped; not shipping it again");
                 return;
             }
+            if (cancellations.existsById(paid.orderId())) {
+                LOG.info("order was cancelled; not shipping it (payment-service refunds it)");
+                return;
+            }
             Carrier carrier = Carrier.forCountry(paid.shippingAddress().country());
             Shipment shipment = shipments.save(Shipment.shipped(paid.orderId(), paid.paymentId(),
                     paid.shippingAddress(), carrier, trackingNumbers.next(carrier), Instant.now()));
@@ -47,6 +57,24 @@ public class ShipmentService {
             OrderShipped shipped = new OrderShipped(shipment.orderId(), shipment.shipmentId(),
                     shipment.carrier().name(), shipment.trackingNumber(), shipment.shippedAt());
             outbox.add(OutgoingMessage.event(RoutingKeys.ORDER_SHIPPED, shipment.orderId(), shipped));
+        }
+    }
+
+    /**
+     * Remembers that the order must not be shipped. Too late when its parcel has already left: the saga then
+     * sees {@code order.shipped} for a cancelled order and records it.
+     */
+    @Transactional
+    public void holdBack(OrderCancelled cancelled) {
+        try (var orderId = MDC.putCloseable("orderId", cancelled.orderId())) {
+            if (shipments.existsByOrderId(cancelled.orderId())) {
+                LOG.warn("order cancelled after it was shipped; the parcel has left");
+                return;
+            }
+            if (!cancellations.existsById(cancelled.orderId())) {
+                cancellations.save(new CancelledOrder(cancelled.orderId(), Instant.now()));
+                LOG.info("order cancelled before shipping; it will not be shipped");
+            }
         }
     }
 }
