@@ -1,0 +1,225 @@
+#!/usr/bin/env bash
+# The order chain benchmark on both brokers: starts the whole stack with the launcher (./eventyard up) on
+# the bundled broker, runs OrderLoad, stops the stack; then the same with the services on the local
+# RabbitMQ (a virtual host of its own); prints one Markdown table with both side by side (for
+# docs/benchmarks.md) and the command lines.
+#
+#   bench/compare-orders.sh                                   # OrderLoad's defaults: 20 orders/s, 30 s + 10 s warm-up
+#   bench/compare-orders.sh --rate 40 --duration 30           # any OrderLoad option, for every run
+#   bench/compare-orders.sh --run "--rate 40" --run "--rate max --concurrency 16"   # several workloads,
+#                                                             # one after the other on each stack
+#   bench/compare-orders.sh --targets rabbitmq                # only one of bundled,rabbitmq
+#
+# Environment:
+#   RABBITMQ_AMQP    the real RabbitMQ without a vhost (default amqp://guest:guest@127.0.0.1:5672); the
+#                    script creates the vhost with rabbitmqctl and deletes it afterwards
+#   OUT_DIR          where the report, each run's output and every service's log go
+#                    (default bench/target/compare-orders)
+#   BENCH_JAVA_OPTS  JVM options of the load generator (none by default)
+#
+# Each target gets a fresh stack: new state and data directories (fresh H2 databases, an empty broker
+# store), every port a free one (never 5672, 1883, 5432 or 15672), the broker bound to 127.0.0.1, e-mail to
+# a local GreenMail. The launcher always starts the bundled broker; on the RabbitMQ target it stays idle.
+# Whatever exits, the stack is stopped, the temporary directories removed and the vhost deleted.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+RABBITMQ_AMQP=${RABBITMQ_AMQP:-amqp://guest:guest@127.0.0.1:5672}
+OUT_DIR=${OUT_DIR:-$ROOT/bench/target/compare-orders}
+BENCH_JAR=$ROOT/bench/target/eventyard-bench-all.jar
+MODULES=(broker messaging order-service payment-service shipping-service email-worker home-hub bench)
+JARS=(broker/target/eventyard-broker-all.jar order-service/target/order-service.jar
+      payment-service/target/payment-service.jar shipping-service/target/shipping-service.jar
+      email-worker/target/email-worker.jar home-hub/target/home-hub.jar bench/target/eventyard-bench-all.jar)
+
+command_line="bench/compare-orders.sh${*:+ $*}"
+targets=bundled,rabbitmq
+workloads=()
+common=()
+while (($#)); do
+  case $1 in
+    --run) workloads+=("$2"); shift ;;
+    --run=*) workloads+=("${1#--run=}") ;;
+    --targets) targets=$2; shift ;;
+    --targets=*) targets=${1#--targets=} ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) common+=("$1") ;;
+  esac
+  shift
+done
+((${#workloads[@]})) || workloads=("")
+
+log() { printf '%s\n' "$*" >&2; }
+
+# Build everything once when a jar is missing or older than any source of the modules behind it.
+oldest_jar=
+for jar in "${JARS[@]}"; do
+  if [[ ! -f $jar ]]; then oldest_jar=missing; break; fi
+  if [[ -z $oldest_jar || $jar -ot $oldest_jar ]]; then oldest_jar=$jar; fi
+done
+if [[ $oldest_jar == missing ]] \
+   || [[ -n $(find "${MODULES[@]}" pom.xml -path '*/target' -prune -o -type f -newer "$oldest_jar" -print -quit) ]]; then
+  log "building the stack and the load generator (./mvnw -q -B -DskipTests package) ..."
+  ./mvnw -q -B -DskipTests package
+fi
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+TAKEN=" "
+free_port() {
+  local port
+  for _ in $(seq 1 100); do
+    port=$((20000 + RANDOM % 10000))
+    if [[ $TAKEN != *" $port "* ]] && ! port_in_use "$port"; then
+      TAKEN+="$port "; echo "$port"; return 0
+    fi
+  done
+  log "no free port found"; return 1
+}
+
+mkdir -p "$OUT_DIR"
+STAMP=$(date +%Y%m%d-%H%M%S)
+REPORT=$OUT_DIR/compare-orders-$STAMP.md
+STATE_DIR=
+STACK_ENV=()
+VHOST=
+
+stop_stack() {
+  if [[ -n $STATE_DIR && -d $STATE_DIR ]]; then
+    env "${STACK_ENV[@]}" ./eventyard down >&2 || true
+    local logs=$OUT_DIR/logs-$STAMP-${CURRENT_TARGET:-stack}
+    mkdir -p "$logs"
+    cp "$STATE_DIR"/*.log "$logs"/ 2>/dev/null || true
+    rm -rf "$STATE_DIR"
+  fi
+  STATE_DIR=
+}
+delete_vhost() {
+  if [[ -n $VHOST ]]; then
+    rabbitmqctl -q delete_vhost "$VHOST" >/dev/null 2>&1 || log "could not delete the RabbitMQ vhost $VHOST"
+  fi
+  VHOST=
+}
+cleanup() { stop_stack; delete_vhost; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# Starts the stack for target $1 with fresh directories and free ports; sets STACK_ENV, ORDER_URL, AMQP.
+start_stack() {
+  local target=$1 amqp_port http_port
+  STATE_DIR=$(mktemp -d -t eventyard-bench-orders.XXXXXX)
+  amqp_port=$(free_port); http_port=$(free_port)
+  local mqtt_port order_port
+  mqtt_port=$(free_port); order_port=$(free_port)
+  STACK_ENV=(
+    -u DATASOURCES_DEFAULT_URL -u DATASOURCES_DEFAULT_USERNAME -u DATASOURCES_DEFAULT_PASSWORD
+    -u DATASOURCES_DEFAULT_DIALECT -u AMQP_URI
+    EVENTYARD_STATE_DIR="$STATE_DIR" EVENTYARD_DATA_DIR="$STATE_DIR/data"
+    BROKER_HOST=127.0.0.1 BROKER_AMQP_PORT="$amqp_port" BROKER_HTTP_PORT="$http_port"
+    BROKER_MQTT_PORT="$mqtt_port" MQTT_URI="tcp://127.0.0.1:$mqtt_port"
+    SMTP_HOST=127.0.0.1 SMTP_PORT="$(free_port)" MAIL_API_PORT="$(free_port)"
+    ORDER_PORT="$order_port" PAYMENT_PORT="$(free_port)" SHIPPING_PORT="$(free_port)"
+    EMAIL_PORT="$(free_port)" HOMEHUB_PORT="$(free_port)"
+  )
+  if [[ $target == rabbitmq ]]; then
+    VHOST=eventyard-bench-orders-$STAMP-$RANDOM
+    rabbitmqctl -q add_vhost "$VHOST" >/dev/null
+    rabbitmqctl -q set_permissions -p "$VHOST" guest ".*" ".*" ".*" >/dev/null
+    AMQP="$RABBITMQ_AMQP/$VHOST"
+    STACK_ENV+=(AMQP_URI="$AMQP")
+  else
+    AMQP="amqp://guest:guest@127.0.0.1:$amqp_port/%2F"
+  fi
+  ORDER_URL="http://127.0.0.1:$order_port"
+  # The launcher fetches GreenMail into its state directory with Maven; a copy from the local repository
+  # spares each fresh directory that.
+  local greenmail_version greenmail_jar
+  greenmail_version=$(sed -n 's/^GREENMAIL_VERSION=//p' eventyard)
+  greenmail_jar=$HOME/.m2/repository/com/icegreen/greenmail-standalone/$greenmail_version/greenmail-standalone-$greenmail_version.jar
+  if [[ -n $greenmail_version && -f $greenmail_jar ]]; then
+    mkdir -p "$STATE_DIR/lib" && cp "$greenmail_jar" "$STATE_DIR/lib/"
+  fi
+  log "starting the stack for $target (state: $STATE_DIR) ..."
+  if ! env "${STACK_ENV[@]}" ./eventyard up >"$OUT_DIR/up-$STAMP-$target.txt" 2>&1; then
+    cat "$OUT_DIR/up-$STAMP-$target.txt" >&2
+    for part_log in "$STATE_DIR"/*.log; do
+      log "--- $part_log"; tail -15 "$part_log" >&2
+    done
+    exit 1
+  fi
+  cat "$OUT_DIR/up-$STAMP-$target.txt" >&2
+}
+
+java_version=$(java -version 2>&1 | head -1)
+rabbit_version=$( (rabbitmqctl -q version 2>/dev/null || true) | tail -1)
+{
+  echo "## Order chain, $(date '+%Y-%m-%d %H:%M %Z')"
+  echo
+  echo "- machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB memory, $(uname -sr)"
+  echo "- JDK: $java_version"
+  echo "- RabbitMQ: ${rabbit_version:-unknown}"
+  echo "- load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- command: \`$command_line\`"
+  echo
+} >"$REPORT"
+
+results=()
+commands=()
+IFS=, read -r -a target_list <<<"$targets"
+for target in "${target_list[@]}"; do
+  case $target in bundled|rabbitmq) ;; *) log "unknown target $target (bundled, rabbitmq)"; exit 2 ;; esac
+  CURRENT_TARGET=$target
+  start_stack "$target"
+  n=0
+  for workload in "${workloads[@]}"; do
+    n=$((n + 1))
+    result=$OUT_DIR/result-$STAMP-$target-$n.properties
+    read -r -a workload_args <<<"$workload"
+    args=(--name "$target" --order-url "$ORDER_URL" --amqp-uri "$AMQP" "${common[@]}" "${workload_args[@]}")
+    # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
+    java ${BENCH_JAVA_OPTS:-} -cp "$BENCH_JAR" io.eventyard.bench.orders.OrderLoad "${args[@]}" \
+      --result-file "$result" | tee "$OUT_DIR/run-$STAMP-$target-$n.txt" || true
+    [[ -f $result ]] && results+=("$result")
+    commands+=("java -cp bench/target/eventyard-bench-all.jar io.eventyard.bench.orders.OrderLoad ${args[*]}")
+  done
+  stop_stack
+  delete_vhost
+  # What the services logged as warnings or errors: the load may have pushed them into trouble.
+  for part_log in "$OUT_DIR/logs-$STAMP-$target"/*.log; do
+    count=$(grep -cE '\b(WARN|ERROR)\b' "$part_log" || true)
+    if ((count > 0)); then
+      log "$target: $(basename "$part_log" .log) logged $count warnings/errors, e.g.:"
+      grep -E '\b(WARN|ERROR)\b' "$part_log" | cut -c1-220 | sort | uniq -c | sort -rn | head -3 >&2
+    fi
+  done
+done
+
+if ((${#results[@]} == 0)); then
+  log "no run produced a result"; exit 1
+fi
+{
+  echo "Stack per target (fresh temporary directories, free ports; the RabbitMQ target adds"
+  echo "\`AMQP_URI=$RABBITMQ_AMQP/<temporary vhost>\`):"
+  echo
+  echo '```bash'
+  echo "EVENTYARD_STATE_DIR=<tmp> EVENTYARD_DATA_DIR=<tmp>/data BROKER_HOST=127.0.0.1 BROKER_AMQP_PORT=<port> \\"
+  echo "  BROKER_HTTP_PORT=<port> SMTP_PORT=<port> MAIL_API_PORT=<port> ORDER_PORT=<port> PAYMENT_PORT=<port> \\"
+  echo "  SHIPPING_PORT=<port> EMAIL_PORT=<port> HOMEHUB_PORT=<port> ./eventyard up"
+  echo '```'
+  echo
+  echo "Load, one line per run:"
+  echo
+  echo '```bash'
+  printf '%s\n' "${commands[@]}" | sed -E 's/127\.0\.0\.1:[0-9]{5}/127.0.0.1:<port>/g'
+  echo '```'
+  echo
+  java -cp "$BENCH_JAR" io.eventyard.bench.orders.OrderTable "${results[@]}" \
+    | sed -E 's/127\.0\.0\.1:[0-9]{5}/127.0.0.1:<port>/g'
+  echo
+  echo "- load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+} >>"$REPORT"
+
+echo
+echo "================================ report ================================"
+cat "$REPORT"
+log "report: $REPORT"
