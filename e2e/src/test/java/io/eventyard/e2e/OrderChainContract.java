@@ -37,7 +37,7 @@ abstract class OrderChainContract {
     static final int MAILS_WHEN_PAYMENT_FAILED = 2;
 
     @TempDir
-    Path dataDir;
+    static Path dataDir;
 
     ShopStack stack;
     ShopClient shop;

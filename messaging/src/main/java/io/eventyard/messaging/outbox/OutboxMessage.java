@@ -9,8 +9,11 @@ import java.time.Instant;
 /**
  * A row of the outbox: a message written in the same transaction as the business change that caused it,
  * waiting for the relay to publish it. {@code publishedAt} is set only once the broker has confirmed it.
+ *
+ * <p>{@code escape = false}: the queries are compiled for H2 and reused on PostgreSQL, and H2's quoting
+ * (backticks) is not PostgreSQL's; the names are plain lower-case words that need no quoting anywhere.
  */
-@MappedEntity("outbox_message")
+@MappedEntity(value = "outbox_message", escape = false)
 public record OutboxMessage(
         @Id @GeneratedValue @Nullable Long id,
         String messageId,

@@ -1,0 +1,14 @@
+package io.eventyard.order.store;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import java.util.List;
+
+@JdbcRepository(dialect = Dialect.H2)
+public interface TimelineRepository extends GenericRepository<TimelineRow, Long> {
+
+    TimelineRow save(TimelineRow entry);
+
+    List<TimelineRow> findByOrderIdOrderById(String orderId);
+}

@@ -1,0 +1,20 @@
+package io.eventyard.payment.charge;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.Optional;
+
+/**
+ * Payments by order. Compiled for H2; {@code datasources.default.dialect} switches it to PostgreSQL
+ * at runtime. Micronaut Data rebuilds only the CRUD statements for the runtime dialect, while derived
+ * finders keep their compiled SQL: the entity is therefore mapped with {@code escape = false}, so that
+ * SQL has no H2 quoting and runs on both.
+ */
+@JdbcRepository(dialect = Dialect.H2)
+public interface PaymentRepository extends CrudRepository<Payment, Long> {
+
+    Optional<Payment> findByOrderId(String orderId);
+
+    boolean existsByOrderId(String orderId);
+}

@@ -1,0 +1,113 @@
+package io.eventyard.payment;
+
+import static org.awaitility.Awaitility.await;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.Delivery;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+/**
+ * The test's own AMQP client (the official Java client): publishes as another service would, and records
+ * everything that passes {@code shop.events} (a queue bound with {@code #}) and {@code shop.dead}.
+ */
+final class ShopEventsObserver implements AutoCloseable {
+
+    static final String EVENTS = "shop.events";
+    static final String DEAD = "shop.dead";
+
+    private final Connection connection;
+    private final Channel channel;
+    private final List<Delivery> events = new CopyOnWriteArrayList<>();
+    private final List<Delivery> dead = new CopyOnWriteArrayList<>();
+
+    /** Waits until the service has declared the shop's exchanges, then starts recording. */
+    ShopEventsObserver(String amqpUri) throws Exception {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setUri(amqpUri);
+        connection = factory.newConnection("test-observer");
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> {
+            try (Channel probe = connection.createChannel()) {
+                probe.exchangeDeclarePassive(EVENTS);
+                probe.exchangeDeclarePassive(DEAD);
+            }
+            return true;
+        });
+        channel = connection.createChannel();
+        record(EVENTS, "#", events);
+        record(DEAD, "", dead);
+    }
+
+    private void record(String exchange, String bindingKey, List<Delivery> into) throws IOException {
+        String queue = channel.queueDeclare("", false, true, true, null).getQueue();
+        channel.queueBind(queue, exchange, bindingKey);
+        channel.basicConsume(queue, true, (tag, delivery) -> into.add(delivery), tag -> { });
+    }
+
+    /** Publishes persistent JSON with the given message id, as the shop's producers do. */
+    void publish(String routingKey, String messageId, String body) throws IOException {
+        AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
+                .messageId(messageId)
+                .deliveryMode(2)
+                .contentType("application/json")
+                .build();
+        channel.basicPublish(EVENTS, routingKey, properties, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String newMessageId() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** The events with this routing key whose body mentions the order id, so far. */
+    List<Delivery> events(String routingKey, String orderId) {
+        return events.stream()
+                .filter(d -> d.getEnvelope().getRoutingKey().equals(routingKey))
+                .filter(mentions(orderId))
+                .toList();
+    }
+
+    Delivery awaitEvent(String routingKey, String orderId) {
+        return await().atMost(Duration.ofSeconds(20))
+                .until(() -> events(routingKey, orderId), found -> !found.isEmpty())
+                .get(0);
+    }
+
+    /** The messages parked in {@code shop.dead} with this message id, so far. */
+    List<Delivery> deadLetters(String messageId) {
+        return dead.stream().filter(d -> messageId.equals(d.getProperties().getMessageId())).toList();
+    }
+
+    Delivery awaitDeadLetter(String messageId) {
+        return await().atMost(Duration.ofSeconds(20))
+                .until(() -> deadLetters(messageId), found -> !found.isEmpty())
+                .get(0);
+    }
+
+    /** Ready messages in a queue (not counting those delivered and unacknowledged). */
+    long readyMessages(String queue) throws Exception {
+        try (Channel probe = connection.createChannel()) {
+            return probe.queueDeclarePassive(queue).getMessageCount();
+        }
+    }
+
+    static String body(Delivery delivery) {
+        return new String(delivery.getBody(), StandardCharsets.UTF_8);
+    }
+
+    private static Predicate<Delivery> mentions(String orderId) {
+        return d -> body(d).contains("\"" + orderId + "\"");
+    }
+
+    @Override
+    public void close() throws Exception {
+        connection.close();
+    }
+}
