@@ -28,12 +28,20 @@ ROOT=$(pwd)
 RABBITMQ_AMQP=${RABBITMQ_AMQP:-amqp://guest:guest@127.0.0.1:5672}
 OUT_DIR=${OUT_DIR:-$ROOT/bench/target/compare-orders}
 BENCH_JAR=$ROOT/bench/target/eventyard-bench-all.jar
-MODULES=(broker messaging order-service payment-service shipping-service email-worker home-hub bench)
-JARS=(broker/target/eventyard-broker-all.jar order-service/target/order-service.jar
-      payment-service/target/payment-service.jar shipping-service/target/shipping-service.jar
-      email-worker/target/email-worker.jar home-hub/target/home-hub.jar bench/target/eventyard-bench-all.jar)
-
-command_line="bench/compare-orders.sh${*:+ $*}"
+# Each jar with the modules it is built from (the services embed the messaging kit).
+JARS=(
+  "broker/target/eventyard-broker-all.jar broker"
+  "order-service/target/order-service.jar order-service messaging"
+  "payment-service/target/payment-service.jar payment-service messaging"
+  "shipping-service/target/shipping-service.jar shipping-service messaging"
+  "email-worker/target/email-worker.jar email-worker messaging"
+  "home-hub/target/home-hub.jar home-hub"
+  "bench/target/eventyard-bench-all.jar bench"
+)
+command_line=bench/compare-orders.sh
+for arg in "$@"; do
+  if [[ $arg == *[[:space:]]* ]]; then command_line+=" \"$arg\""; else command_line+=" $arg"; fi
+done
 targets=bundled,rabbitmq
 workloads=()
 common=()
@@ -52,17 +60,20 @@ done
 
 log() { printf '%s\n' "$*" >&2; }
 
-# Build everything once when a jar is missing or older than any source of the modules behind it.
-oldest_jar=
-for jar in "${JARS[@]}"; do
-  if [[ ! -f $jar ]]; then oldest_jar=missing; break; fi
-  if [[ -z $oldest_jar || $jar -ot $oldest_jar ]]; then oldest_jar=$jar; fi
+# Build everything once when a jar is missing or older than the sources or poms of its modules.
+stale() {
+  local jar=$1 module sources=(pom.xml); shift
+  for module in "$@"; do sources+=("$module/src" "$module/pom.xml"); done
+  [[ ! -f $jar ]] || [[ -n $(find "${sources[@]}" -type f -newer "$jar" -print -quit) ]]
+}
+for entry in "${JARS[@]}"; do
+  # shellcheck disable=SC2086 # the entry is a jar and its modules
+  if stale $entry; then
+    log "building the stack and the load generator (./mvnw -q -B -DskipTests package) ..."
+    ./mvnw -q -B -DskipTests package
+    break
+  fi
 done
-if [[ $oldest_jar == missing ]] \
-   || [[ -n $(find "${MODULES[@]}" pom.xml -path '*/target' -prune -o -type f -newer "$oldest_jar" -print -quit) ]]; then
-  log "building the stack and the load generator (./mvnw -q -B -DskipTests package) ..."
-  ./mvnw -q -B -DskipTests package
-fi
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 TAKEN=" "
@@ -77,15 +88,37 @@ free_port() {
   log "no free port found"; return 1
 }
 
+# CPU time (user + system) of a process in seconds, from /proc; 0 when it is gone.
+TICKS=$(getconf CLK_TCK)
+cpu_seconds() {
+  awk -v ticks="$TICKS" '{printf "%.1f", ($14 + $15) / ticks}' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+# name=pid of every part of the running stack, and of RabbitMQ on its target.
+stack_pids() {
+  local pidfile
+  for pidfile in "$STATE_DIR"/*.pid; do
+    [[ -f $pidfile ]] && echo "$(basename "$pidfile" .pid)=$(cat "$pidfile")"
+  done
+  if [[ $CURRENT_TARGET == rabbitmq ]]; then
+    local beam
+    beam=$(pgrep -o -x beam.smp || true)
+    [[ -n $beam ]] && echo "rabbitmq-server=$beam"
+  fi
+}
+
 mkdir -p "$OUT_DIR"
 STAMP=$(date +%Y%m%d-%H%M%S)
 REPORT=$OUT_DIR/compare-orders-$STAMP.md
 STATE_DIR=
 STACK_ENV=()
 VHOST=
+CURRENT_TARGET=
+DOWN_AT=99
 
 stop_stack() {
   if [[ -n $STATE_DIR && -d $STATE_DIR ]]; then
+    # Log lines from here on belong to the shutdown (the launcher stops the broker before the services).
+    DOWN_AT=$(date +%H:%M:%S.%3N)
     env "${STACK_ENV[@]}" ./eventyard down >&2 || true
     local logs=$OUT_DIR/logs-$STAMP-${CURRENT_TARGET:-stack}
     mkdir -p "$logs"
@@ -165,6 +198,8 @@ rabbit_version=$( (rabbitmqctl -q version 2>/dev/null || true) | tail -1)
 
 results=()
 commands=()
+CPU_FILE=$OUT_DIR/cpu-$STAMP.txt
+: >"$CPU_FILE"
 IFS=, read -r -a target_list <<<"$targets"
 for target in "${target_list[@]}"; do
   case $target in bundled|rabbitmq) ;; *) log "unknown target $target (bundled, rabbitmq)"; exit 2 ;; esac
@@ -176,20 +211,35 @@ for target in "${target_list[@]}"; do
     result=$OUT_DIR/result-$STAMP-$target-$n.properties
     read -r -a workload_args <<<"$workload"
     args=(--name "$target" --order-url "$ORDER_URL" --amqp-uri "$AMQP" "${common[@]}" "${workload_args[@]}")
+    declare -A cpu_before=()
+    while IFS== read -r part pid; do cpu_before[$part]=$(cpu_seconds "$pid"); done < <(stack_pids)
+    run_out=$OUT_DIR/run-$STAMP-$target-$n.txt
     # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
     java ${BENCH_JAVA_OPTS:-} -cp "$BENCH_JAR" io.eventyard.bench.orders.OrderLoad "${args[@]}" \
-      --result-file "$result" | tee "$OUT_DIR/run-$STAMP-$target-$n.txt" || true
+      --result-file "$result" | tee "$run_out" || true
     [[ -f $result ]] && results+=("$result")
+    # CPU seconds each process spent during the run (warm-up, window, drain), the generator included.
+    while IFS== read -r part pid; do
+      after=$(cpu_seconds "$pid")
+      echo "$n|$target|$part|$(awk -v a="$after" -v b="${cpu_before[$part]:-$after}" 'BEGIN {printf "%.1f", a - b}')"
+    done < <(stack_pids) >>"$CPU_FILE"
+    generator=$(sed -n 's/^   load generator CPU: \([0-9.]*\) s$/\1/p' "$run_out")
+    echo "$n|$target|load generator|${generator:-?}" >>"$CPU_FILE"
     commands+=("java -cp bench/target/eventyard-bench-all.jar io.eventyard.bench.orders.OrderLoad ${args[*]}")
   done
   stop_stack
   delete_vhost
-  # What the services logged as warnings or errors: the load may have pushed them into trouble.
+  # What the parts logged as warnings or errors while they ran (the load may have pushed them into
+  # trouble), apart from what the shutdown caused.
   for part_log in "$OUT_DIR/logs-$STAMP-$target"/*.log; do
-    count=$(grep -cE '\b(WARN|ERROR)\b' "$part_log" || true)
-    if ((count > 0)); then
-      log "$target: $(basename "$part_log" .log) logged $count warnings/errors, e.g.:"
-      grep -E '\b(WARN|ERROR)\b' "$part_log" | cut -c1-220 | sort | uniq -c | sort -rn | head -3 >&2
+    running=$(awk -v t="$DOWN_AT" '/(^| )(WARN|ERROR)( |$)/ && $1 ~ /^[0-9][0-9]:/ && $1 < t' "$part_log")
+    stopping=$(awk -v t="$DOWN_AT" '/(^| )(WARN|ERROR)( |$)/ && $1 ~ /^[0-9][0-9]:/ && $1 >= t' "$part_log" | wc -l)
+    if [[ -n $running ]]; then
+      log "$target: $(basename "$part_log" .log) logged $(wc -l <<<"$running") warnings/errors while running" \
+        "($stopping more while stopping), e.g.:"
+      cut -c1-220 <<<"$running" | sed -E 's/^[0-9:.]+ //' | sort | uniq -c | sort -rn | head -3 >&2
+      echo "- $target: $(basename "$part_log" .log) logged $(wc -l <<<"$running") warnings/errors while running" \
+        >>"$OUT_DIR/warnings-$STAMP.txt"
     fi
   done
 done
@@ -215,6 +265,33 @@ fi
   echo
   java -cp "$BENCH_JAR" io.eventyard.bench.orders.OrderTable "${results[@]}" \
     | sed -E 's/127\.0\.0\.1:[0-9]{5}/127.0.0.1:<port>/g'
+  echo
+  echo "CPU seconds (user + system) per process during each run (run n is the n-th workload above), warm-up"
+  echo "and drain included; \`broker\` is the bundled broker, idle on the RabbitMQ target:"
+  echo
+  # A row per run and process (the stack's order, then the generator, then the sum), a column per target.
+  awk -F'|' '
+    BEGIN { n = split("broker rabbitmq-server order-service payment-service shipping-service email-worker mail home-hub", known, " ")
+            for (i = 1; i <= n; i++) rank[known[i]] = i; rank["load generator"] = 98 }
+    { if (!(($1, $3) in seen)) { seen[$1, $3] = 1; rows[++count] = sprintf("%04d|%02d|%s", $1, ($3 in rank ? rank[$3] : 50), $3) }
+      if (!($2 in tcol)) { tcol[$2] = ++targets; tname[targets] = $2 }
+      cpu[$1, $3, $2] = $4; if ($4 != "?") total[$1, $2] += $4; runs[$1] = 1 }
+    END {
+      for (r in runs) rows[++count] = sprintf("%04d|99|all", r)
+      asort(rows)
+      printf "| run | process |"; for (t = 1; t <= targets; t++) printf " %s |", tname[t]; print ""
+      printf "| --- | --- |"; for (t = 1; t <= targets; t++) printf " ---: |"; print ""
+      for (r = 1; r <= count; r++) { split(rows[r], k, "|"); run = k[1] + 0
+        printf "| %d | %s |", run, (k[3] == "all" ? "**all**" : k[3])
+        for (t = 1; t <= targets; t++) {
+          v = (k[3] == "all" ? sprintf("**%.1f**", total[run, tname[t]]) : cpu[run, k[3], tname[t]])
+          printf " %s |", (v == "" ? "–" : v) }
+        print "" }
+    }' "$CPU_FILE"
+  if [[ -f $OUT_DIR/warnings-$STAMP.txt ]]; then
+    echo
+    cat "$OUT_DIR/warnings-$STAMP.txt"
+  fi
   echo
   echo "- load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 } >>"$REPORT"

@@ -2,6 +2,7 @@ package io.eventyard.bench.orders;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Locale;
 
@@ -38,6 +39,7 @@ public final class OrderLoad {
                 OrderLoadResult.endpoints(options));
         OrderLoadResult result = new OrderLoadRun(options, options.quiet() ? null : System.err).run();
         print(System.out, result);
+        System.out.printf(Locale.ROOT, "   load generator CPU: %.1f s%n", cpuSeconds());
         if (options.resultFile() != null) {
             try {
                 result.write(options.resultFile());
@@ -80,6 +82,14 @@ public final class OrderLoad {
         }
         out.println("   parked in shop.dead / email.dead after the run: " + result.parked());
         result.errors().forEach(error -> out.println("   error: " + error));
+    }
+
+    /** This process's CPU time so far, so that a run can show what the generator itself took. */
+    private static double cpuSeconds() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime() / 1e9;
+        }
+        return Double.NaN;
     }
 
     private static void printLatency(PrintStream out, String name, LatencyPercentiles latency) {
