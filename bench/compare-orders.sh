@@ -242,6 +242,21 @@ for target in "${target_list[@]}"; do
         >>"$OUT_DIR/warnings-$STAMP.txt"
     fi
   done
+  # The e-mails are off the path to SHIPPED, and the broker cannot say how many the email-worker holds
+  # unacked, so its own log says how far it got: each mail sent is one "Mailed ..." line.
+  worker_log=$OUT_DIR/logs-$STAMP-$target/email-worker.log
+  if [[ -f $worker_log ]]; then
+    ordered=0
+    for result in "$OUT_DIR"/result-"$STAMP"-"$target"-*.properties; do
+      ordered=$((ordered + $(sed -n 's/^placedTotal=//p' "$result")))
+    done
+    awk -v target="$target" -v wanted=$((3 * ordered)) '
+      / Mailed / && $1 ~ /^[0-9][0-9]:/ { mailed++; bucket[substr($1, 1, 7)]++ }
+      END { for (b in bucket) if (bucket[b] > peak) peak = bucket[b]
+            printf "- %s: the email-worker mailed %d of the %d e-mails the orders asked for (3 each) before the stack" \
+                   " stopped, at most %.1f/s (10 s buckets)\n", target, mailed, wanted, peak / 10 }' \
+      "$worker_log" >>"$OUT_DIR/email-$STAMP.txt"
+  fi
 done
 
 if ((${#results[@]} == 0)); then
@@ -288,6 +303,10 @@ fi
           printf " %s |", (v == "" ? "–" : v) }
         print "" }
     }' "$CPU_FILE"
+  if [[ -f $OUT_DIR/email-$STAMP.txt ]]; then
+    echo
+    cat "$OUT_DIR/email-$STAMP.txt"
+  fi
   if [[ -f $OUT_DIR/warnings-$STAMP.txt ]]; then
     echo
     cat "$OUT_DIR/warnings-$STAMP.txt"

@@ -53,7 +53,6 @@ public final class OrderComparisonTable {
             }
             textRow(table, notShippedTitle(runs), runs,
                     result -> count(result.notShipped()) + " of " + count(result.placedTotal()), ratio);
-            textRow(table, "e-mail queues empty", runs, OrderComparisonTable::emailCaughtUp, ratio);
             if (any(runs, result -> result.duplicates() > 0)) {
                 textRow(table, "duplicate order.shipped", runs, result -> count(result.duplicates()), ratio);
             }
@@ -126,17 +125,6 @@ public final class OrderComparisonTable {
         double first = rate.apply(runs.get(0).get());
         double second = rate.apply(runs.get(1).get());
         return second == 0 ? "" : String.format(Locale.ROOT, "%.2f", first / second);
-    }
-
-    private static String emailCaughtUp(OrderLoadResult result) {
-        if (result.emailBacklog() < 0) {
-            return "?";
-        }
-        if (result.emailBacklog() == 0) {
-            return String.format(Locale.ROOT, "%.1f s after the last order", result.emailSeconds());
-        }
-        return String.format(Locale.ROOT, "no: %,d still queued after %.0f s", result.emailBacklog(),
-                result.emailSeconds());
     }
 
     private static String errors(OrderLoadResult result) {

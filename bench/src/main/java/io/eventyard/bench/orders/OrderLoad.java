@@ -74,12 +74,6 @@ public final class OrderLoad {
         if (result.duplicates() > 0) {
             out.printf(Locale.ROOT, "   duplicate order.shipped events: %,d%n", result.duplicates());
         }
-        if (result.emailBacklog() == 0) {
-            out.printf(Locale.ROOT, "   e-mail queues empty %.1f s after the last order%n", result.emailSeconds());
-        } else if (result.emailBacklog() > 0) {
-            out.printf(Locale.ROOT, "   e-mails still queued %.0f s after the last order: %,d%n", result.emailSeconds(),
-                    result.emailBacklog());
-        }
         out.println("   parked in shop.dead / email.dead after the run: " + result.parked());
         result.errors().forEach(error -> out.println("   error: " + error));
     }

@@ -33,16 +33,13 @@ import java.util.Properties;
  * @param post            from when an order was due to order-service's answer, measured orders only
  * @param errors          failed requests by kind with counts, and other trouble; empty for a clean run
  * @param parked          messages in {@code shop.dead} and {@code email.dead} after the run, e.g. {@code 0 / 0}
- * @param emailBacklog    messages still in {@code email.send} and {@code email.retry} when the run ended (the
- *                        e-mail side is given the drain timeout to catch up); -1 when unknown
- * @param emailSeconds    from the end of sending until those queues were empty, or the timeout
  * @param failure         why the run could not be done at all, or {@code null}
  */
 public record OrderLoadResult(String target, String workload, String server, String endpoints, double seconds,
                               long placed, long shipped, long placedTotal, long notSent, long notShipped,
                               double drainSeconds, double drainTimeoutSeconds, long duplicates,
                               LatencyPercentiles placedToShipped, LatencyPercentiles post, List<String> errors,
-                              String parked, long emailBacklog, double emailSeconds, String failure) {
+                              String parked, String failure) {
 
     public OrderLoadResult {
         errors = List.copyOf(errors);
@@ -51,7 +48,7 @@ public record OrderLoadResult(String target, String workload, String server, Str
     static OrderLoadResult failed(OrderLoadOptions options, String failure, List<String> errors) {
         return new OrderLoadResult(options.name(), options.describe(), "", endpoints(options), 0, 0, 0, 0, 0, 0,
                 0, options.drainTimeout().toMillis() / 1000.0, 0, LatencyPercentiles.NONE, LatencyPercentiles.NONE,
-                errors, "", -1, 0, failure);
+                errors, "", failure);
     }
 
     static String endpoints(OrderLoadOptions options) {
@@ -92,8 +89,6 @@ public record OrderLoadResult(String target, String workload, String server, Str
             properties.setProperty("errors." + i, errors.get(i));
         }
         properties.setProperty("parked", parked);
-        properties.setProperty("emailBacklog", Long.toString(emailBacklog));
-        properties.setProperty("emailSeconds", Double.toString(emailSeconds));
         if (failure != null) {
             properties.setProperty("failure", failure);
         }
@@ -128,9 +123,7 @@ public record OrderLoadResult(String target, String workload, String server, Str
                     Double.parseDouble(required(properties, "drainTimeoutSeconds")),
                     Long.parseLong(required(properties, "duplicates")),
                     percentiles(required(properties, "placedToShipped")), percentiles(required(properties, "post")),
-                    errors, properties.getProperty("parked", ""),
-                    Long.parseLong(properties.getProperty("emailBacklog", "-1")),
-                    Double.parseDouble(properties.getProperty("emailSeconds", "0")), properties.getProperty("failure"));
+                    errors, properties.getProperty("parked", ""), properties.getProperty("failure"));
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }

@@ -29,7 +29,6 @@ final class OrderLoadRun {
 
     private static final long TICK_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
-    private static final long EMAIL_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final OrderLoadOptions options;
     private final PrintStream progressOut;
@@ -104,16 +103,7 @@ final class OrderLoadRun {
             watch(placer, "  (drain)");
         }
         double drainSeconds = Math.max(0, (drained - windowEnd) / 1e9);
-        // The e-mails the orders caused are not on the way to SHIPPED, but they share the machine: give them
-        // the rest of the drain time, so that the next run or the stack's shutdown does not find a backlog,
-        // and report whether the e-mail side kept up.
-        long emailBacklog;
-        while ((emailBacklog = emailBacklog(events)) > 0 && System.nanoTime() < drainDeadline) {
-            LockSupport.parkNanos(EMAIL_POLL_NANOS);
-            watch(placer, "  (e-mail)");
-        }
-        double emailSeconds = Math.max(0, (System.nanoTime() - windowEnd) / 1e9);
-        return result(events, placer, notSent.get(), drainSeconds, emailBacklog, emailSeconds);
+        return result(events, placer, notSent.get(), drainSeconds);
     }
 
     /**
@@ -205,15 +195,7 @@ final class OrderLoadRun {
         }
     }
 
-    /** Messages waiting in the e-mail queues, or -1 when the broker has no such queues. */
-    private static long emailBacklog(ShippedEvents events) {
-        long send = events.messagesIn("email.send");
-        long retry = events.messagesIn("email.retry");
-        return send < 0 || retry < 0 ? -1 : send + retry;
-    }
-
-    private OrderLoadResult result(ShippedEvents events, OrderPlacer placer, long notSent, double drainSeconds,
-                                   long emailBacklog, double emailSeconds) {
+    private OrderLoadResult result(ShippedEvents events, OrderPlacer placer, long notSent, double drainSeconds) {
         List<String> trouble = new ArrayList<>(errors.summary());
         long unseen = tracker.shippedButNeverSeenPlaced();
         if (unseen > 0) {
@@ -228,7 +210,6 @@ final class OrderLoadRun {
                 placer.placedMeasured(), shippedAtWindowEnd - shippedAtWindowStart, placer.placed(), notSent,
                 tracker.awaitingShipment(), drainSeconds, options.drainTimeout().toMillis() / 1000.0,
                 tracker.duplicates(), LatencyPercentiles.of(tracker.placedToShipped().measuredSoFar()),
-                LatencyPercentiles.of(placer.post().measuredSoFar()), trouble, parked, emailBacklog, emailSeconds,
-                null);
+                LatencyPercentiles.of(placer.post().measuredSoFar()), trouble, parked, null);
     }
 }

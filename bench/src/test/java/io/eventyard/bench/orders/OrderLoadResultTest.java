@@ -22,7 +22,7 @@ class OrderLoadResultTest {
                 placed + 100, 0, 2, 1.5, 60, 0,
                 new LatencyPercentiles(placed, 120_000, 180_000, 410_000, 900_000, 1_250_000),
                 new LatencyPercentiles(placed, 8_000, 12_500, 30_100, 55_000, 61_000),
-                List.of("POST /orders answered 503 Service Unavailable (×3)"), "0 / 1", 0, 3.2, null);
+                List.of("POST /orders answered 503 Service Unavailable (×3)"), "0 / 1", null);
     }
 
     @Test
