@@ -12,20 +12,20 @@ import com.rabbitmq.client.ShutdownSignalException;
  * What went wrong in a run, each kind counted once however often it happened: broker-closed connections
  * and channels, nacks, flow-control blocks, stalls, failed publishes. Any thread may report.
  */
-final class Incidents {
+public final class Incidents {
 
     private final Map<String, Long> counts = new LinkedHashMap<>();
 
-    synchronized void report(String what) {
+    public synchronized void report(String what) {
         counts.merge(what, 1L, Long::sum);
     }
 
-    synchronized boolean isEmpty() {
+    public synchronized boolean isEmpty() {
         return counts.isEmpty();
     }
 
     /** Each kind once, with {@code (×N)} when it happened more than once, in the order first seen. */
-    synchronized List<String> summary() {
+    public synchronized List<String> summary() {
         List<String> lines = new ArrayList<>();
         counts.forEach((what, count) -> lines.add(count == 1 ? what : what + " (×" + count + ")"));
         return lines;
@@ -36,7 +36,7 @@ final class Incidents {
      * PRECONDITION_FAILED - ...} when the broker closed it, else {@code lost: } and the I/O failure (a
      * reset, or the client's read timeout when a frame stays incomplete for a quarter of the heartbeat).
      */
-    static String describeShutdown(ShutdownSignalException cause) {
+    public static String describeShutdown(ShutdownSignalException cause) {
         Object reason = cause.getReason();
         if (reason instanceof AMQP.Connection.Close close) {
             return "closed by broker: " + close.getReplyCode() + " " + close.getReplyText();
@@ -48,7 +48,7 @@ final class Incidents {
     }
 
     /** A failure's message, one line, with the type when the message alone says little. */
-    static String describe(Throwable failure) {
+    public static String describe(Throwable failure) {
         Throwable cause = failure;
         while (cause.getCause() != null && cause.getMessage() == null) {
             cause = cause.getCause();

@@ -34,7 +34,7 @@ public record Latency(long count, long p50, long p75, long p95, long p99, long p
     }
 
     /** Three significant digits at most, no more decimals than that needs: 0.412, 3.21, 45.1, 1234. */
-    static String millis(long micros) {
+    public static String millis(long micros) {
         double ms = micros / 1000.0;
         if (ms >= 100) {
             return String.valueOf(Math.round(ms));
