@@ -17,7 +17,7 @@ class RabbitMqPostgresOrderChainIT extends OrderChainContract {
         String uri = System.getenv("AMQP_COMPAT_URI");
         assumeTrue(uri != null && !uri.isBlank(), "AMQP_COMPAT_URI is not set");
         assumeTrue(System.getenv("POSTGRES_URL") != null, "POSTGRES_URL is not set");
-        return new RabbitMqVirtualHost(uri);
+        return new RabbitMqBroker(uri);
     }
 
     @Override

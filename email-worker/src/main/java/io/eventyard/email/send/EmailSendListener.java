@@ -2,6 +2,7 @@ package io.eventyard.email.send;
 
 import com.rabbitmq.client.BasicProperties;
 import com.rabbitmq.client.Envelope;
+import io.eventyard.messaging.inbound.ConsumerDefaults;
 import io.eventyard.messaging.inbound.InboundMessage;
 import io.eventyard.messaging.topology.ShopQueues;
 import io.micronaut.rabbitmq.annotation.Queue;
@@ -18,7 +19,8 @@ public class EmailSendListener {
         this.handler = handler;
     }
 
-    @Queue(ShopQueues.EMAIL_SEND)
+    @Queue(value = ShopQueues.EMAIL_SEND, prefetch = ConsumerDefaults.PREFETCH,
+            numberOfConsumers = ConsumerDefaults.CONSUMERS)
     void on(byte[] body, BasicProperties properties, Envelope envelope, RabbitAcknowledgement ack) {
         handler.handle(new InboundMessage(ShopQueues.EMAIL_SEND, body, properties, envelope), ack);
     }

@@ -3,6 +3,7 @@ package io.eventyard.order.saga;
 import com.rabbitmq.client.BasicProperties;
 import com.rabbitmq.client.Envelope;
 import io.eventyard.messaging.deadletter.PoisonMessages;
+import io.eventyard.messaging.inbound.ConsumerDefaults;
 import io.eventyard.messaging.inbound.InboundMessage;
 import io.eventyard.messaging.inbound.LogContext;
 import io.eventyard.messaging.inbound.ReliableConsumer;
@@ -37,7 +38,8 @@ class OrderSagaListener {
         this.saga = saga;
     }
 
-    @Queue(ShopQueues.ORDER_SAGA)
+    @Queue(value = ShopQueues.ORDER_SAGA, prefetch = ConsumerDefaults.PREFETCH,
+            numberOfConsumers = ConsumerDefaults.CONSUMERS)
     void on(byte[] body, BasicProperties properties, Envelope envelope, RabbitAcknowledgement ack) {
         InboundMessage message = new InboundMessage(ShopQueues.ORDER_SAGA, body, properties, envelope);
         switch (String.valueOf(envelope.getRoutingKey())) {

@@ -2,6 +2,7 @@ package io.eventyard.payment.charge;
 
 import com.rabbitmq.client.BasicProperties;
 import com.rabbitmq.client.Envelope;
+import io.eventyard.messaging.inbound.ConsumerDefaults;
 import io.eventyard.messaging.inbound.InboundMessage;
 import io.eventyard.messaging.inbound.ReliableConsumer;
 import io.eventyard.messaging.topology.ShopQueues;
@@ -25,7 +26,8 @@ class OrderPlacedListener {
         this.charges = charges;
     }
 
-    @Queue(ShopQueues.ORDER_PLACED)
+    @Queue(value = ShopQueues.ORDER_PLACED, prefetch = ConsumerDefaults.PREFETCH,
+            numberOfConsumers = ConsumerDefaults.CONSUMERS)
     void onOrderPlaced(byte[] body, BasicProperties properties, Envelope envelope, RabbitAcknowledgement ack) {
         consumer.consume(new InboundMessage(ShopQueues.ORDER_PLACED, body, properties, envelope),
                 OrderPlaced.class, ack, (order, delivery) -> charges.charge(order));

@@ -2,6 +2,7 @@ package io.eventyard.payment.refund;
 
 import com.rabbitmq.client.BasicProperties;
 import com.rabbitmq.client.Envelope;
+import io.eventyard.messaging.inbound.ConsumerDefaults;
 import io.eventyard.messaging.inbound.InboundMessage;
 import io.eventyard.messaging.inbound.ReliableConsumer;
 import io.eventyard.messaging.topology.ShopQueues;
@@ -22,7 +23,8 @@ class OrderCancelledListener {
         this.refunds = refunds;
     }
 
-    @Queue(ShopQueues.PAYMENT_REFUNDS)
+    @Queue(value = ShopQueues.PAYMENT_REFUNDS, prefetch = ConsumerDefaults.PREFETCH,
+            numberOfConsumers = ConsumerDefaults.CONSUMERS)
     void onOrderCancelled(byte[] body, BasicProperties properties, Envelope envelope, RabbitAcknowledgement ack) {
         consumer.consume(new InboundMessage(ShopQueues.PAYMENT_REFUNDS, body, properties, envelope),
                 OrderCancelled.class, ack, (cancellation, delivery) -> refunds.refund(cancellation));

@@ -2,6 +2,7 @@ package io.eventyard.shipping.cancellation;
 
 import com.rabbitmq.client.BasicProperties;
 import com.rabbitmq.client.Envelope;
+import io.eventyard.messaging.inbound.ConsumerDefaults;
 import io.eventyard.messaging.inbound.InboundMessage;
 import io.eventyard.messaging.inbound.ReliableConsumer;
 import io.eventyard.messaging.topology.ShopQueues;
@@ -23,7 +24,8 @@ class OrderCancelledListener {
         this.shipments = shipments;
     }
 
-    @Queue(ShopQueues.SHIPPING_CANCELLATIONS)
+    @Queue(value = ShopQueues.SHIPPING_CANCELLATIONS, prefetch = ConsumerDefaults.PREFETCH,
+            numberOfConsumers = ConsumerDefaults.CONSUMERS)
     void onOrderCancelled(byte[] body, BasicProperties properties, Envelope envelope, RabbitAcknowledgement ack) {
         consumer.consume(new InboundMessage(ShopQueues.SHIPPING_CANCELLATIONS, body, properties, envelope),
                 OrderCancelled.class, ack, (cancelled, delivery) -> shipments.holdBack(cancelled));

@@ -2,6 +2,7 @@ package io.eventyard.shipping.shipment;
 
 import com.rabbitmq.client.BasicProperties;
 import com.rabbitmq.client.Envelope;
+import io.eventyard.messaging.inbound.ConsumerDefaults;
 import io.eventyard.messaging.inbound.InboundMessage;
 import io.eventyard.messaging.inbound.ReliableConsumer;
 import io.eventyard.messaging.topology.ShopQueues;
@@ -25,7 +26,8 @@ class OrderPaidListener {
         this.shipments = shipments;
     }
 
-    @Queue(ShopQueues.ORDER_PAID)
+    @Queue(value = ShopQueues.ORDER_PAID, prefetch = ConsumerDefaults.PREFETCH,
+            numberOfConsumers = ConsumerDefaults.CONSUMERS)
     void onOrderPaid(byte[] body, BasicProperties properties, Envelope envelope, RabbitAcknowledgement ack) {
         consumer.consume(new InboundMessage(ShopQueues.ORDER_PAID, body, properties, envelope),
                 OrderPaid.class, ack, (paid, delivery) -> shipments.ship(paid));

@@ -1,4 +1,4 @@
-package io.eventyard.e2e;
+package io.eventyard.messaging.testing;
 
 import java.io.IOException;
 import java.net.URI;
@@ -13,28 +13,24 @@ import java.util.concurrent.TimeUnit;
 /**
  * A virtual host of its own on an existing RabbitMQ, made with {@code rabbitmqctl} and deleted with
  * everything in it afterwards: the services declare the shop's real queue names, and other runs on the same
- * RabbitMQ must neither see nor disturb them.
+ * RabbitMQ must neither see nor disturb them (nor find them left behind).
  */
-final class RabbitMqVirtualHost implements MessageBroker {
+public final class RabbitMqVirtualHost implements AutoCloseable {
 
     private final URI base;
     private final String vhost = "eventyard-e2e-" + UUID.randomUUID().toString().substring(0, 8);
 
-    RabbitMqVirtualHost(String compatUri) {
+    /** @param compatUri the RabbitMQ to use, e.g. {@code amqp://guest:guest@127.0.0.1:5672/%2F} */
+    public RabbitMqVirtualHost(String compatUri) {
         this.base = URI.create(compatUri);
         rabbitmqctl("add_vhost", vhost);
         rabbitmqctl("set_permissions", "-p", vhost, user(), ".*", ".*", ".*");
     }
 
-    @Override
+    /** The URI of the new virtual host, same server and credentials. */
     public String amqpUri() {
         return base.getScheme() + "://" + base.getRawUserInfo() + "@" + base.getHost() + ":"
                 + (base.getPort() == -1 ? 5672 : base.getPort()) + "/" + vhost;
-    }
-
-    @Override
-    public boolean restart() {
-        return false;
     }
 
     @Override
