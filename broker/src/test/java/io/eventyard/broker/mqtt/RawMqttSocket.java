@@ -27,6 +27,10 @@ final class RawMqttSocket implements AutoCloseable {
         socket.getOutputStream().flush();
     }
 
+    InputStream input() throws IOException {
+        return socket.getInputStream();
+    }
+
     /** A 3.1.1 CONNECT (clean session) with an optional will, then the CONNACK's return code. */
     int connect(String clientId, String user, String password, int keepAliveSeconds, String willTopic,
                 byte[] willPayload) throws IOException {
@@ -61,6 +65,54 @@ final class RawMqttSocket implements AutoCloseable {
         in.read(); // remaining length 2
         in.read(); // session present
         return in.read();
+    }
+
+    /** A 5.0 CONNECT (clean start, no properties), then the CONNACK's reason code; its properties are skipped. */
+    int connect5(String clientId, String user, String password) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        writeString(body, "MQTT".getBytes(StandardCharsets.US_ASCII));
+        body.write(5);
+        body.write(0x02 | 0x80 | 0x40);
+        body.write(0);
+        body.write(60);
+        body.write(0); // no properties
+        writeString(body, clientId.getBytes(StandardCharsets.UTF_8));
+        writeString(body, user.getBytes(StandardCharsets.UTF_8));
+        writeString(body, password.getBytes(StandardCharsets.UTF_8));
+        write(packet(0x10, body.toByteArray()));
+        InputStream in = socket.getInputStream();
+        if (in.read() != 0x20) {
+            throw new IOException("expected CONNACK");
+        }
+        int length = readVarInt(in);
+        in.read(); // session present
+        int reason = in.read();
+        in.readNBytes(length - 2);
+        return reason;
+    }
+
+    /** The next packet's type byte and its first body byte (a DISCONNECT's reason code). */
+    int[] readTypeAndFirstByte() throws IOException {
+        InputStream in = socket.getInputStream();
+        int type = in.read();
+        int length = readVarInt(in);
+        byte[] body = in.readNBytes(length);
+        return new int[] {type, body.length == 0 ? -1 : body[0] & 0xFF};
+    }
+
+    private static int readVarInt(InputStream in) throws IOException {
+        int value = 0;
+        int shift = 0;
+        int digit;
+        do {
+            digit = in.read();
+            if (digit < 0) {
+                throw new IOException("closed");
+            }
+            value |= (digit & 0x7F) << shift;
+            shift += 7;
+        } while ((digit & 0x80) != 0);
+        return value;
     }
 
     /** Whether the broker closes the socket within the read timeout (whatever it sends first is skipped). */
