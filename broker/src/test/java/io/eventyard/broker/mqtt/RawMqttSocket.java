@@ -117,6 +117,11 @@ final class RawMqttSocket implements AutoCloseable {
 
     /** Whether the broker closes the socket within the read timeout (whatever it sends first is skipped). */
     boolean closedByBroker() throws IOException {
+        return closedByBroker(5_000);
+    }
+
+    boolean closedByBroker(int timeoutMillis) throws IOException {
+        socket.setSoTimeout(timeoutMillis);
         InputStream in = socket.getInputStream();
         try {
             while (in.read() >= 0) {
