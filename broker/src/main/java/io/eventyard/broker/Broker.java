@@ -18,6 +18,7 @@ import io.eventyard.broker.core.auth.Access;
 import io.eventyard.broker.core.message.Message;
 import io.eventyard.broker.core.vhost.PublishResult;
 import io.eventyard.broker.core.vhost.VirtualHost;
+import io.eventyard.broker.mqtt.MqttServer;
 import io.eventyard.broker.core.auth.Permission;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -25,7 +26,7 @@ import io.netty.channel.nio.NioIoHandler;
 
 /**
  * The embeddable broker. {@code Broker.start(BrokerConfig.forTests(dir))} starts it in-process on a free
- * port; {@link #amqpPort()} tells which. No framework is needed around it.
+ * ports; {@link #amqpPort()} and {@link #mqttPort()} tell which. No framework is needed around it.
  */
 public final class Broker implements AutoCloseable {
 
@@ -38,10 +39,11 @@ public final class Broker implements AutoCloseable {
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final AmqpServer amqp;
+    private final MqttServer mqtt;
     private final BrokerAdmin admin;
 
     private Broker(BrokerConfig config, CoreExecutor executor, BrokerCore core, BrokerStorage storage,
-                   EventLoopGroup boss, EventLoopGroup workers, AmqpServer amqp) {
+                   EventLoopGroup boss, EventLoopGroup workers, AmqpServer amqp, MqttServer mqtt) {
         this.config = config;
         this.executor = executor;
         this.core = core;
@@ -49,6 +51,7 @@ public final class Broker implements AutoCloseable {
         this.boss = boss;
         this.workers = workers;
         this.amqp = amqp;
+        this.mqtt = mqtt;
         this.admin = new CoreAdmin(core);
     }
 
@@ -76,7 +79,10 @@ public final class Broker implements AutoCloseable {
             AmqpServer amqp = AmqpServer.bind(config, core, boss, workers);
             LOG.info("AMQP 0-9-1 listening on {}:{}{}", config.host(), amqp.port(),
                     config.dataDir() == null ? " (in memory)" : " (data in " + config.dataDir() + ")");
-            return new Broker(config, executor, core, storage, boss, workers, amqp);
+            // MQTT shares the event loops: both protocols only frame there, the core thread does the rest.
+            MqttServer mqtt = MqttServer.bind(config, core, boss, workers);
+            LOG.info("MQTT 3.1.1/5.0 listening on {}:{}", config.host(), mqtt.port());
+            return new Broker(config, executor, core, storage, boss, workers, amqp, mqtt);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             shutdown(executor, storage, boss, workers);
@@ -105,6 +111,11 @@ public final class Broker implements AutoCloseable {
     /** The AMQP port actually bound (useful when the configuration asked for port 0). */
     public int amqpPort() {
         return amqp.port();
+    }
+
+    /** The MQTT port actually bound (useful when the configuration asked for port 0). */
+    public int mqttPort() {
+        return mqtt.port();
     }
 
     /** Virtual hosts, users and permissions. */
@@ -163,6 +174,7 @@ public final class Broker implements AutoCloseable {
     @Override
     public void close() {
         amqp.close();
+        mqtt.close();
         executor.call(() -> {
             core.stopAlarms();
             core.closeAllConnections("broker shutdown");

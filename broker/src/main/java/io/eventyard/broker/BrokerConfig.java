@@ -24,6 +24,9 @@ import java.util.Objects;
  * @param memoryHighWatermark message bytes held in memory at which publishers are blocked (RabbitMQ's
  *                          vm_memory_high_watermark, counted on messages rather than the whole heap)
  * @param diskFreeLimit     free bytes on the data directory's disk under which publishers are blocked
+ * @param mqttPort          MQTT 3.1.1 / 5.0 port; 0 picks a free port ({@link Broker#mqttPort()} tells which)
+ * @param mqttMaxPacketSize the largest MQTT packet accepted (bytes of remaining length); a larger one closes
+ *                          the connection before its body is buffered
  */
 public record BrokerConfig(
         String host,
@@ -40,7 +43,9 @@ public record BrokerConfig(
         Duration handshakeTimeout,
         long pageOutBytes,
         long memoryHighWatermark,
-        long diskFreeLimit) {
+        long diskFreeLimit,
+        int mqttPort,
+        int mqttMaxPacketSize) {
 
     public BrokerConfig {
         Objects.requireNonNull(host, "host");
@@ -52,96 +57,115 @@ public record BrokerConfig(
         if (channelMax < 1 || channelMax > 65535) {
             throw new IllegalArgumentException("channelMax must be in 1..65535, was " + channelMax);
         }
+        if (mqttMaxPacketSize < 1024) {
+            throw new IllegalArgumentException("mqttMaxPacketSize must be at least 1024, was " + mqttMaxPacketSize);
+        }
     }
 
-    /** RabbitMQ 3.10's defaults, on port 5672, in memory. */
+    /** The largest MQTT packet accepted unless configured otherwise: 256 KiB, as a device's telemetry is small. */
+    public static final int DEFAULT_MQTT_MAX_PACKET_SIZE = 256 * 1024;
+
+    /** RabbitMQ 3.10's defaults, on ports 5672 (AMQP) and 1883 (MQTT), in memory. */
     public static BrokerConfig defaults() {
         return new BrokerConfig("0.0.0.0", 5672, null, "guest", "guest", "guest",
                 Integer.MAX_VALUE, 2047, 131072, 128 * 1024 * 1024,
                 Duration.ofSeconds(60), Duration.ofSeconds(10), 64L * 1024 * 1024,
-                (long) (Runtime.getRuntime().maxMemory() * 0.4), 50L * 1024 * 1024);
+                (long) (Runtime.getRuntime().maxMemory() * 0.4), 50L * 1024 * 1024,
+                1883, DEFAULT_MQTT_MAX_PACKET_SIZE);
     }
 
     /** An in-process broker for tests: loopback, a free port, definitions kept in {@code dataDir}. */
     public static BrokerConfig forTests(Path dataDir) {
-        return defaults().withHost("127.0.0.1").withAmqpPort(0).withDataDir(dataDir);
+        return defaults().withHost("127.0.0.1").withAmqpPort(0).withMqttPort(0).withDataDir(dataDir);
     }
 
     public BrokerConfig withHost(String value) {
         return new BrokerConfig(value, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize);
     }
 
     public BrokerConfig withAmqpPort(int value) {
         return new BrokerConfig(host, value, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize);
     }
 
     public BrokerConfig withDataDir(Path value) {
         return new BrokerConfig(host, amqpPort, value, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize);
     }
 
     public BrokerConfig withDefaultUser(String user, String password) {
         return new BrokerConfig(host, amqpPort, dataDir, user, password, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize);
     }
 
     public BrokerConfig withLoopbackOnlyUser(String value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, value,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize);
     }
 
     public BrokerConfig withMaxConnections(int value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 value, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize);
     }
 
     public BrokerConfig withChannelMax(int value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, value, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize);
     }
 
     public BrokerConfig withFrameMax(int value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, value, maxMessageSize, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize);
     }
 
     public BrokerConfig withMaxMessageSize(int value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, value, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize);
     }
 
     public BrokerConfig withPageOutBytes(long value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout, value,
-                memoryHighWatermark, diskFreeLimit);
+                memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize);
     }
 
     public BrokerConfig withMemoryHighWatermark(long bytes) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout, pageOutBytes,
-                bytes, diskFreeLimit);
+                bytes, diskFreeLimit, mqttPort, mqttMaxPacketSize);
     }
 
     public BrokerConfig withDiskFreeLimit(long bytes) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout, pageOutBytes,
-                memoryHighWatermark, bytes);
+                memoryHighWatermark, bytes, mqttPort, mqttMaxPacketSize);
     }
 
     public BrokerConfig withHeartbeat(Duration value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, value, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize);
+    }
+
+    public BrokerConfig withMqttPort(int value) {
+        return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
+                maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, value, mqttMaxPacketSize);
+    }
+
+    public BrokerConfig withMqttMaxPacketSize(int value) {
+        return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
+                maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, value);
     }
 }

@@ -28,7 +28,7 @@ public final class BrokerMain {
             stopped.countDown();
         }, "broker-shutdown"));
         Broker broker = server.broker();
-        LOG.info("broker ready: amqp={} http={} data={}", broker.amqpPort(), server.httpPort(),
+        LOG.info("broker ready: amqp={} mqtt={} http={} data={}", broker.amqpPort(), broker.mqttPort(), server.httpPort(),
                 broker.config().dataDir());
         stopped.await();
     }

@@ -9,7 +9,8 @@ import io.micronaut.core.value.PropertyResolver;
 
 /**
  * Reads {@link BrokerConfig} from Micronaut's environment, where each setting is a {@code -D} property, an
- * environment variable ({@code BROKER_AMQP_PORT} resolves {@code broker.amqp.port}) or a line of
+ * environment variable ({@code BROKER_AMQP_PORT} resolves {@code broker.amqp.port},
+ * {@code BROKER_MQTT_PORT} {@code broker.mqtt.port}) or a line of
  * application-broker.yml, in that order; what none of them sets (or sets blank) keeps
  * {@link BrokerConfig#defaults()}.
  *
@@ -48,7 +49,9 @@ final class BrokerSettings {
                 defaults.handshakeTimeout(),
                 bytes("broker.page.out.bytes", defaults.pageOutBytes()),
                 bytes("broker.memory.high.watermark", defaults.memoryHighWatermark()),
-                bytes("broker.disk.free.limit", defaults.diskFreeLimit()));
+                bytes("broker.disk.free.limit", defaults.diskFreeLimit()),
+                number("broker.mqtt.port", defaults.mqttPort()),
+                number("broker.mqtt.max.packet.size", defaults.mqttMaxPacketSize()));
     }
 
     private Optional<String> text(String name) {

@@ -59,6 +59,7 @@ final class ChildBroker implements AutoCloseable {
                 "-Dlogback.configurationFile=" + logConfig,
                 "-Dbroker.host=127.0.0.1",
                 "-Dbroker.amqp.port=0",
+                "-Dbroker.mqtt.port=0",
                 "-Dbroker.http.port=0",
                 "-Dbroker.data.dir=" + dataDir,
                 "-cp", System.getProperty("java.class.path"),

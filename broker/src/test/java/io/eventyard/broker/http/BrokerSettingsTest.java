@@ -30,7 +30,9 @@ class BrokerSettingsTest {
                 Map.entry("broker.channel.max", "64"),
                 Map.entry("broker.frame.max", "65536"),
                 Map.entry("broker.max.message.size", "1048576"),
-                Map.entry("broker.heartbeat.seconds", "30")));
+                Map.entry("broker.heartbeat.seconds", "30"),
+                Map.entry("broker.mqtt.port", "1884"),
+                Map.entry("broker.mqtt.max.packet.size", "65536")));
 
         assertThat(config.host()).isEqualTo("127.0.0.1");
         assertThat(config.amqpPort()).isEqualTo(5673);
@@ -45,6 +47,8 @@ class BrokerSettingsTest {
         assertThat(config.pageOutBytes()).isEqualTo(1_000_000);
         assertThat(config.memoryHighWatermark()).isEqualTo(2_000_000);
         assertThat(config.diskFreeLimit()).isEqualTo(3_000_000);
+        assertThat(config.mqttPort()).isEqualTo(1884);
+        assertThat(config.mqttMaxPacketSize()).isEqualTo(65536);
     }
 
     @Test

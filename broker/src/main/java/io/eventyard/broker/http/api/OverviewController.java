@@ -32,7 +32,8 @@ final class OverviewController {
     @Get
     CompletableFuture<OverviewView> overview(HttpRequest<?> request) {
         List<OverviewView.Listener> listeners = List.of(
-                new OverviewView.Listener("amqp", broker.config().host(), broker.amqpPort()));
+                new OverviewView.Listener("amqp", broker.config().host(), broker.amqpPort()),
+                new OverviewView.Listener("mqtt", broker.config().host(), broker.mqttPort()));
         List<String> exchangeTypes = Arrays.stream(ExchangeType.values()).map(ExchangeType::wireName).toList();
         return api.run(request, (user, core) -> new OverviewView("Eventyard broker", PRODUCT_VERSION,
                 exchangeTypes, listeners, objectTotals(user, core), queueTotals(user, core),

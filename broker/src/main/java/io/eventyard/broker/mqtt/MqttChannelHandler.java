@@ -1,0 +1,180 @@
+package io.eventyard.broker.mqtt;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.eventyard.broker.BrokerConfig;
+import io.eventyard.broker.core.BrokerCore;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.mqtt.MqttConnectMessage;
+import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import io.netty.handler.timeout.IdleState;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+
+/**
+ * The network side of one MQTT connection, on its event loop: hands decoded packets to the core thread,
+ * enforces the keep alive and the time allowed for CONNECT, and stops reading while the core is behind.
+ */
+final class MqttChannelHandler extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MqttChannelHandler.class);
+
+    /** Packets handed to the core but not yet handled, past which the socket stops being read (as AMQP). */
+    private static final int HIGH_WATER = 512;
+    private static final int LOW_WATER = 128;
+    private static final long HIGH_WATER_BYTES = 16L * 1024 * 1024;
+
+    private final BrokerCore core;
+    private final BrokerConfig config;
+    private final ClientIdRegistry clientIds;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong inFlightBytes = new AtomicLong();
+    private boolean paused;
+    private boolean connectSeen;
+    /** Set once a packet failed to decode: reading stays off from then on. */
+    private boolean badInput;
+    private ChannelHandlerContext context;
+    private MqttConnection connection;
+    private ScheduledFuture<?> connectTimeout;
+
+    MqttChannelHandler(BrokerCore core, BrokerConfig config, ClientIdRegistry clientIds) {
+        this.core = core;
+        this.config = config;
+        this.clientIds = clientIds;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        context = ctx;
+        connection = new MqttConnection(core, config, clientIds, new MqttOutput(ctx.channel()),
+                inet(ctx.channel().remoteAddress()), inet(ctx.channel().localAddress()));
+        // a socket that never sends CONNECT must not hold a connection slot forever
+        connectTimeout = ctx.executor().schedule(() -> {
+            if (!connectSeen) {
+                LOG.info("{}: no CONNECT within {}, closing", connection, config.handshakeTimeout());
+                ctx.close();
+            }
+        }, config.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        ctx.fireChannelActive();
+    }
+
+    private static InetSocketAddress inet(java.net.SocketAddress address) {
+        return address instanceof InetSocketAddress inet ? inet
+                : new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof MqttMessage packet)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        try {
+            MqttConnection target = connection;
+            if (packet.decoderResult().isFailure()) {
+                Throwable cause = packet.decoderResult().cause();
+                submit(ctx, 0, () -> target.decodingFailed(cause));
+                // the decoder discards whatever follows a bad packet; reading on would only waste work
+                badInput = true;
+                ctx.channel().config().setAutoRead(false);
+                return;
+            }
+            if (packet instanceof MqttConnectMessage connect && !connectSeen) {
+                connectSeen = true;
+                startKeepAlive(ctx, connect.variableHeader().keepAliveTimeSeconds());
+            }
+            if (packet instanceof MqttPublishMessage publish) {
+                // copied here so that no pooled buffer crosses to the core thread
+                byte[] payload = ByteBufUtil.getBytes(publish.payload());
+                InboundPublish inbound = new InboundPublish(publish.variableHeader().topicName(),
+                        publish.fixedHeader().qosLevel().value(), publish.variableHeader().packetId(), payload,
+                        publish.fixedHeader().isRetain());
+                submit(ctx, payload.length, () -> target.publish(inbound));
+            } else {
+                submit(ctx, 0, () -> target.handle(packet));
+            }
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    // MQTT 3.1.1 section 3.1.2.10: a client silent for one and a half keep-alive intervals is gone.
+    private void startKeepAlive(ChannelHandlerContext ctx, int keepAliveSeconds) {
+        if (keepAliveSeconds > 0) {
+            ctx.pipeline().addFirst("keepalive",
+                    new IdleStateHandler(keepAliveSeconds * 1500L, 0, 0, TimeUnit.MILLISECONDS));
+        }
+    }
+
+    private void submit(ChannelHandlerContext ctx, int bytes, Runnable task) {
+        long pendingBytes = inFlightBytes.addAndGet(bytes);
+        if ((inFlight.incrementAndGet() >= HIGH_WATER || pendingBytes >= HIGH_WATER_BYTES) && !paused) {
+            paused = true;
+            ctx.channel().config().setAutoRead(false);
+        }
+        core.executor().execute(() -> {
+            try {
+                task.run();
+            } finally {
+                long left = inFlightBytes.addAndGet(-bytes);
+                if (inFlight.decrementAndGet() <= LOW_WATER && left <= HIGH_WATER_BYTES / 4 && paused
+                        && !ctx.executor().isShuttingDown()) {
+                    ctx.executor().execute(this::resumeReading);
+                }
+            }
+        });
+    }
+
+    private void resumeReading() {
+        if (paused && inFlight.get() <= LOW_WATER && inFlightBytes.get() <= HIGH_WATER_BYTES / 4) {
+            paused = false;
+            context.channel().config().setAutoRead(!badInput);
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent idle && idle.state() == IdleState.READER_IDLE) {
+            MqttConnection expired = connection;
+            core.executor().execute(expired::keepAliveExpired);
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (ctx.channel().isWritable()) {
+            MqttConnection drained = connection;
+            core.executor().execute(drained::resumeDeliveries);
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (connectTimeout != null) {
+            connectTimeout.cancel(false);
+        }
+        MqttConnection closed = connection;
+        core.executor().execute(closed::socketClosed);
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("{}: socket error, closing: {}", connection, cause.toString());
+        ctx.close();
+    }
+}
