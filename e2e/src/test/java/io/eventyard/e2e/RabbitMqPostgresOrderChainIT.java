@@ -6,8 +6,8 @@ import java.nio.file.Path;
 
 /**
  * The same order chain on the real RabbitMQ and PostgreSQL of this machine, configured by nothing but
- * settings: {@code AMQP_COMPAT_URI} (e.g. {@code amqp://guest:guest@127.0.0.1:5672/%2F}) and
- * {@code POSTGRES_URL} (e.g. {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}); skipped
+ * settings: {@code AMQP_COMPAT_URI} (e.g. {@code amqp://guest:guest@host:port/%2F}) and
+ * {@code POSTGRES_URL} (e.g. {@code jdbc:postgresql://host:port/postgres?user=postgres}); skipped
  * when either is unset. Each run gets its own virtual host and databases, deleted afterwards.
  */
 class RabbitMqPostgresOrderChainIT extends OrderChainContract {

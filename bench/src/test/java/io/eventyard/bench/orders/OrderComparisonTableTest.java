@@ -26,7 +26,7 @@ class OrderComparisonTableTest {
                 .contains("|  | not SHIPPED 60 s after the last order | 2 of 1,300 | 2 of 1,300 |  |")
                 .contains("|  | parked in shop.dead / email.dead | 0 / 1 | 0 / 1 |  |")
                 .contains("|  | errors | POST /orders answered 503 Service Unavailable (×3) |")
-                .contains("- rabbitmq: RabbitMQ 3.10.8, http://127.0.0.1:28081 and amqp://guest:***@127.0.0.1:5672/bench")
+                .contains("- rabbitmq: RabbitMQ 3.10.8, http://127.0.0.1:28081 and amqp://guest:***@127.0.0.1:29672/bench")
                 .doesNotContain("behind schedule").doesNotContain("duplicate");
     }
 

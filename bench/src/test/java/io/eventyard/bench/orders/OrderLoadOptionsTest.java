@@ -22,7 +22,8 @@ class OrderLoadOptionsTest {
         assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(10));
         assertThat(options.drainTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(options.ordersEndpoint()).isEqualTo(URI.create("http://127.0.0.1:8081/orders"));
-        assertThat(options.amqpUri()).isEqualTo("amqp://guest:guest@127.0.0.1:5672/%2F");
+        // the stack's own defaults: order-service on 8081 and the bundled broker on its standard AMQP port
+        assertThat(options.amqpUri()).isEqualTo(OrderLoadOptions.DEFAULT_AMQP_URI);
         assertThat(options.paymentToken()).isEqualTo("tok_approve");
         assertThat(options.resultFile()).isNull();
     }

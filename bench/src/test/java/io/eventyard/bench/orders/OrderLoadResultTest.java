@@ -18,7 +18,7 @@ class OrderLoadResultTest {
 
     static OrderLoadResult sample(String target, String workload, long placed, long shipped) {
         return new OrderLoadResult(target, workload, "RabbitMQ 3.10.8",
-                "http://127.0.0.1:28081 and amqp://guest:***@127.0.0.1:5672/bench", 30, placed, shipped,
+                "http://127.0.0.1:28081 and amqp://guest:***@127.0.0.1:29672/bench", 30, placed, shipped,
                 placed + 100, 0, 2, 1.5, 60, 0,
                 new LatencyPercentiles(placed, 120_000, 180_000, 410_000, 900_000, 1_250_000),
                 new LatencyPercentiles(placed, 8_000, 12_500, 30_100, 55_000, 61_000),

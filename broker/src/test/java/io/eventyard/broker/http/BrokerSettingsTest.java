@@ -57,7 +57,7 @@ class BrokerSettingsTest {
         BrokerConfig defaults = BrokerConfig.defaults();
 
         assertThat(config.host()).isEqualTo(defaults.host());
-        assertThat(config.amqpPort()).isEqualTo(5672);
+        assertThat(config.amqpPort()).isEqualTo(defaults.amqpPort());
         assertThat(config.dataDir()).isEqualTo(Path.of("data/broker"));
         assertThat(config.defaultUser()).isEqualTo("guest");
         assertThat(config.loopbackOnlyUser()).isEqualTo("guest");

@@ -15,8 +15,8 @@ import io.eventyard.broker.BrokerConfig;
 
 /**
  * Which brokers the MQTT scenarios run against: the bundled broker always, and Mosquitto when
- * {@value #MOSQUITTO_URI_VARIABLE} is set (e.g. {@code tcp://127.0.0.1:1883}, or
- * {@code tcp://user:secret@127.0.0.1:1883} for a Mosquitto with a password file).
+ * {@value #MOSQUITTO_URI_VARIABLE} is set to {@code tcp://host:port}, or {@code tcp://user:secret@host:port}
+ * for a Mosquitto with a password file ({@code .ci/run} sets it where a Mosquitto answers on this machine).
  */
 final class MqttTargets {
 
@@ -44,7 +44,10 @@ final class MqttTargets {
             user = parts[0];
             password = parts.length > 1 ? parts[1] : "";
         }
-        String serverUri = "tcp://" + uri.getHost() + ":" + (uri.getPort() < 0 ? 1883 : uri.getPort());
+        if (uri.getPort() < 0) {
+            throw new IllegalArgumentException(MOSQUITTO_URI_VARIABLE + "=" + uri + " names no port");
+        }
+        String serverUri = "tcp://" + uri.getHost() + ":" + uri.getPort();
         String finalUser = user;
         String finalPassword = password;
         return new MqttTarget() {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The inbox on PostgreSQL instead of H2, by configuration alone: a command published twice is mailed
  * once. Runs when {@code POSTGRES_URL} names a server (e.g.
- * {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}); uses a database of its own and drops it.
+ * {@code jdbc:postgresql://host:port/postgres?user=postgres}); uses a database of its own and drops it.
  */
 @EnabledIfEnvironmentVariable(named = "POSTGRES_URL", matches = "jdbc:postgresql:.*")
 class EmailWorkerPostgresIT {

@@ -20,9 +20,12 @@ public final class RabbitMqVirtualHost implements AutoCloseable {
     private final URI base;
     private final String vhost = "eventyard-e2e-" + UUID.randomUUID().toString().substring(0, 8);
 
-    /** @param compatUri the RabbitMQ to use, e.g. {@code amqp://guest:guest@127.0.0.1:5672/%2F} */
+    /** @param compatUri the RabbitMQ to use, e.g. {@code amqp://guest:guest@host:port/%2F} */
     public RabbitMqVirtualHost(String compatUri) {
         this.base = URI.create(compatUri);
+        if (base.getPort() < 0) {
+            throw new IllegalArgumentException(compatUri + " names no port");
+        }
         rabbitmqctl("add_vhost", vhost);
         rabbitmqctl("set_permissions", "-p", vhost, user(), ".*", ".*", ".*");
     }
@@ -30,7 +33,7 @@ public final class RabbitMqVirtualHost implements AutoCloseable {
     /** The URI of the new virtual host, same server and credentials. */
     public String amqpUri() {
         return base.getScheme() + "://" + base.getRawUserInfo() + "@" + base.getHost() + ":"
-                + (base.getPort() == -1 ? 5672 : base.getPort()) + "/" + vhost;
+                + base.getPort() + "/" + vhost;
     }
 
     @Override

@@ -35,7 +35,7 @@ public final class TestDatabase implements AutoCloseable {
                 "datasources.default.dialect", "H2"), () -> { });
     }
 
-    /** A new database on the server of {@code serverUrl}, e.g. {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}. */
+    /** A new database on the server of {@code serverUrl}, e.g. {@code jdbc:postgresql://host:port/postgres?user=postgres}. */
     public static TestDatabase postgres(String serverUrl, String prefix) throws SQLException {
         Matcher url = POSTGRES_URL.matcher(serverUrl);
         if (!url.matches()) {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
  * The messaging checks against a real RabbitMQ, when {@code AMQP_COMPAT_URI} names one
- * (e.g. {@code amqp://guest:guest@127.0.0.1:5672/%2F}): the reference the bundled broker is held to.
+ * (e.g. {@code amqp://guest:guest@host:port/%2F}): the reference the bundled broker is held to.
  * It runs in a virtual host of its own, deleted afterwards: the service declares the shop's topology with
  * its real names, which must not be left on the machine's RabbitMQ.
  */

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
  *
  * <ul>
  *   <li>By default: the bundled broker, plus RabbitMQ when {@value #RABBITMQ_URI_VARIABLE} is set
- *       (e.g. {@code amqp://guest:guest@127.0.0.1:5672/}).</li>
+ *       (e.g. {@code amqp://guest:guest@host:port/%2F}).</li>
  *   <li>{@code -D}{@value #TARGETS_PROPERTY}{@code =rabbitmq} (or {@code bundled}, or {@code bundled,rabbitmq})
  *       chooses explicitly; asking for {@code rabbitmq} without the URI is an error, not a silent skip.</li>
  *   <li>{@code -D}{@value #RABBITMQCTL_PROPERTY} overrides the {@code rabbitmqctl} command line used to

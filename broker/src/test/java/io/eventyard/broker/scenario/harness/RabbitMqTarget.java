@@ -7,8 +7,8 @@ import java.net.URI;
 
 /**
  * A real RabbitMQ reached at an {@code amqp://} URI, administered with {@link RabbitMqCtl}. Immutable.
- * The URI must lead to the default virtual host {@code /} (write it as {@code amqp://host:5672/} or
- * {@code amqp://host:5672/%2F}), which the scenarios' expected texts assume.
+ * The URI must lead to the default virtual host {@code /} (write it as {@code amqp://host:port} or
+ * {@code amqp://host:port/%2F}), which the scenarios' expected texts assume.
  */
 public final class RabbitMqTarget implements BrokerTarget {
 
