@@ -37,7 +37,8 @@ final class MqttChannelHandler extends ChannelInboundHandlerAdapter {
 
     private final BrokerCore core;
     private final BrokerConfig config;
-    private final ClientIdRegistry clientIds;
+    private final MqttLimits limits;
+    private final SessionRegistry sessions;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong inFlightBytes = new AtomicLong();
     private boolean paused;
@@ -48,16 +49,17 @@ final class MqttChannelHandler extends ChannelInboundHandlerAdapter {
     private MqttConnection connection;
     private ScheduledFuture<?> connectTimeout;
 
-    MqttChannelHandler(BrokerCore core, BrokerConfig config, ClientIdRegistry clientIds) {
+    MqttChannelHandler(BrokerCore core, BrokerConfig config, MqttLimits limits, SessionRegistry sessions) {
         this.core = core;
         this.config = config;
-        this.clientIds = clientIds;
+        this.limits = limits;
+        this.sessions = sessions;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         context = ctx;
-        connection = new MqttConnection(core, config, clientIds, new MqttOutput(ctx.channel()),
+        connection = new MqttConnection(core, config, limits, sessions, new MqttOutput(ctx.channel()),
                 inet(ctx.channel().remoteAddress()), inet(ctx.channel().localAddress()));
         // a socket that never sends CONNECT must not hold a connection slot forever
         connectTimeout = ctx.executor().schedule(() -> {
@@ -92,14 +94,16 @@ final class MqttChannelHandler extends ChannelInboundHandlerAdapter {
             }
             if (packet instanceof MqttConnectMessage connect && !connectSeen) {
                 connectSeen = true;
-                startKeepAlive(ctx, connect.variableHeader().keepAliveTimeSeconds());
+                startKeepAlive(ctx, limits.keepAliveFor(connect.variableHeader().keepAliveTimeSeconds(),
+                        connect.variableHeader().version() == MqttConnection.LEVEL_5));
             }
             if (packet instanceof MqttPublishMessage publish) {
                 // copied here so that no pooled buffer crosses to the core thread
                 byte[] payload = ByteBufUtil.getBytes(publish.payload());
                 InboundPublish inbound = new InboundPublish(publish.variableHeader().topicName(),
                         publish.fixedHeader().qosLevel().value(), publish.variableHeader().packetId(), payload,
-                        publish.fixedHeader().isRetain());
+                        publish.fixedHeader().isRetain(), publish.fixedHeader().isDup(),
+                        publish.variableHeader().properties());
                 submit(ctx, payload.length, () -> target.publish(inbound));
             } else {
                 submit(ctx, 0, () -> target.handle(packet));

@@ -1,10 +1,9 @@
 package io.eventyard.broker.mqtt;
 
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -16,18 +15,11 @@ import io.eventyard.broker.core.BrokerCore;
 import io.eventyard.broker.core.CoreException;
 import io.eventyard.broker.core.auth.Access;
 import io.eventyard.broker.core.auth.User;
-import io.eventyard.broker.core.exchange.Destination;
-import io.eventyard.broker.core.message.FieldValues;
 import io.eventyard.broker.core.message.Message;
-import io.eventyard.broker.core.message.MessageProperties;
-import io.eventyard.broker.core.queue.MessageQueue;
-import io.eventyard.broker.core.queue.QueueEntry;
 import io.eventyard.broker.core.vhost.PublishResult;
 import io.eventyard.broker.core.vhost.VirtualHost;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.TooLongFrameException;
-import io.netty.handler.codec.mqtt.MqttConnAckMessage;
-import io.netty.handler.codec.mqtt.MqttConnAckVariableHeader;
 import io.netty.handler.codec.mqtt.MqttConnectMessage;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttFixedHeader;
@@ -36,6 +28,7 @@ import io.netty.handler.codec.mqtt.MqttMessageIdAndPropertiesVariableHeader;
 import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttProperties;
+import io.netty.handler.codec.mqtt.MqttProperties.MqttPropertyType;
 import io.netty.handler.codec.mqtt.MqttPubReplyMessageVariableHeader;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttPublishVariableHeader;
@@ -51,9 +44,9 @@ import io.netty.handler.codec.mqtt.MqttUnsubAckPayload;
 import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
 
 /**
- * One MQTT connection as the core sees it: the CONNECT handshake, publishing into {@code amq.topic},
- * subscriptions as queues bound to it, and the end of the connection (will or not). Every method runs on the
- * core thread; packets arrive from {@link MqttChannelHandler} and leave through {@link MqttOutput}.
+ * One MQTT network connection as the core sees it: the CONNECT handshake, publishing into {@code amq.topic},
+ * the packets of its {@link MqttSession}, and the end of the connection (will or not). Every method runs on
+ * the core thread; packets arrive from {@link MqttChannelHandler} and leave through {@link MqttOutput}.
  */
 final class MqttConnection implements BrokerConnection {
 
@@ -61,47 +54,47 @@ final class MqttConnection implements BrokerConnection {
 
     /** MQTT has no vhost in CONNECT; RabbitMQ's plugin uses its default vhost, and so does this broker for now. */
     static final String VHOST = "/";
-    static final String EXCHANGE = "amq.topic";
-    /** The QoS a message was published at, kept in a header as RabbitMQ's plugin does. */
-    static final String QOS_HEADER = "x-mqtt-publish-qos";
-    /** QoS 1 PUBLISH packets waiting for their PUBACK, past which deliveries wait. */
-    private static final int MAX_OUTBOUND_INFLIGHT = 1024;
+    static final String EXCHANGE = MqttSession.EXCHANGE;
 
-    private static final int LEVEL_3_1_1 = 4;
-    private static final int LEVEL_5 = 5;
+    static final int LEVEL_3_1_1 = 4;
+    static final int LEVEL_5 = 5;
 
     private enum State { AWAITING_CONNECT, CONNECTED, CLOSED }
 
     private final BrokerCore core;
     private final BrokerConfig config;
-    private final ClientIdRegistry clientIds;
+    private final MqttLimits limits;
+    private final SessionRegistry sessions;
     private final MqttOutput output;
     private final InetSocketAddress remote;
     private final InetSocketAddress local;
     private final long openedAtMillis = System.currentTimeMillis();
-    /** Filter → granted QoS, in subscription order. */
-    private final Map<String, Integer> subscriptions = new LinkedHashMap<>();
-    /** The consumer of the subscription queue for QoS 0 and for QoS 1; null until a filter needs it. */
-    private final SubscriptionConsumer[] consumers = new SubscriptionConsumer[2];
-    private final OutboundInflight inflight = new OutboundInflight();
     private State state = State.AWAITING_CONNECT;
     private int level;
     private String clientId;
     private String user;
     private Will will;
     private VirtualHost vhost;
-    private int outboundLimit = MAX_OUTBOUND_INFLIGHT;
+    private MqttSession session;
+    private TopicAliases aliases;
+    private int outboundLimit;
+    /** The client's Maximum Packet Size: larger PUBLISH packets are not sent to it. */
+    private long clientMaxPacketSize = Long.MAX_VALUE;
+    /** QoS 1 PUBLISH packets received whose PUBACK has not gone out yet (receive maximum). */
+    private int inboundQos1Pending;
     /** The highest sync ticket a PUBACK so far waited for: acks wait on it too, so they leave in order. */
     private long lastAckTicket;
 
-    MqttConnection(BrokerCore core, BrokerConfig config, ClientIdRegistry clientIds, MqttOutput output,
-                   InetSocketAddress remote, InetSocketAddress local) {
+    MqttConnection(BrokerCore core, BrokerConfig config, MqttLimits limits, SessionRegistry sessions,
+                   MqttOutput output, InetSocketAddress remote, InetSocketAddress local) {
         this.core = core;
         this.config = config;
-        this.clientIds = clientIds;
+        this.limits = limits;
+        this.sessions = sessions;
         this.output = output;
         this.remote = remote;
         this.local = local;
+        this.outboundLimit = limits.maxOutboundInflight();
     }
 
     // ---- packets in -------------------------------------------------------------------------------------
@@ -121,11 +114,13 @@ final class MqttConnection implements BrokerConnection {
             case CONNECT -> connect((MqttConnectMessage) packet);
             case SUBSCRIBE -> subscribe((MqttSubscribeMessage) packet);
             case UNSUBSCRIBE -> unsubscribe((MqttUnsubscribeMessage) packet);
-            case PUBACK -> acknowledged(((MqttMessageIdVariableHeader) packet.variableHeader()).messageId());
-            case PUBREL -> send(new MqttMessage(fixed(MqttMessageType.PUBCOMP, MqttQoS.AT_MOST_ONCE),
-                    MqttMessageIdVariableHeader.from(((MqttMessageIdVariableHeader) packet.variableHeader()).messageId())));
+            case PUBACK -> session.acknowledged(packetId(packet));
+            case PUBREC -> pubRec(packetId(packet), reasonCode(packet));
+            case PUBREL -> pubRel(packetId(packet));
+            case PUBCOMP -> session.completed(packetId(packet));
             case PINGREQ -> send(new MqttMessage(fixed(MqttMessageType.PINGRESP, MqttQoS.AT_MOST_ONCE)));
             case DISCONNECT -> disconnect(packet);
+            case AUTH -> closeWithReason(0x8C, "enhanced authentication is not offered"); // bad auth method
             default -> protocolError("unexpected " + type);
         }
     }
@@ -135,34 +130,83 @@ final class MqttConnection implements BrokerConnection {
             abort();
             return;
         }
-        if (!TopicMapping.validTopic(publish.topic())) {
-            // an empty topic in 5.0 would name a topic alias, which this broker does not offer
-            closeWithReason(0x90, "invalid topic name '" + publish.topic() + "'");
+        String topic = publish.topic();
+        if (level == LEVEL_5) {
+            MqttProperties.MqttProperty<?> alias = publish.properties().getProperty(MqttPropertyType.TOPIC_ALIAS.value());
+            TopicAliases.Resolved resolved = aliases.resolve(topic, alias == null ? 0 : (Integer) alias.value());
+            if (resolved.topic() == null) {
+                closeWithReason(resolved.reason(), "topic alias " + alias.value() + " is not usable");
+                return;
+            }
+            topic = resolved.topic();
+        }
+        if (!TopicMapping.validTopic(topic)) {
+            closeWithReason(0x90, "invalid topic name '" + topic + "'");
+            return;
+        }
+        int qos = publish.qos();
+        int packetId = publish.packetId();
+        if (qos == 2 && session.inboundQos2().contains(packetId)) {
+            // MQTT 5.0 section 4.3.3: a re-sent QoS 2 PUBLISH still awaiting its PUBREL is not delivered again
+            sendPubReply(MqttMessageType.PUBREC, packetId, 0x00);
+            return;
+        }
+        if (level == LEVEL_5 && qos > 0 && inboundQos1Pending + session.inboundQos2().size() >= limits.receiveMaximum()) {
+            closeWithReason(0x93, "more than " + limits.receiveMaximum() + " QoS 1 and 2 publishes unacknowledged");
             return;
         }
         PublishResult result;
+        Message message = new Message(EXCHANGE, TopicMapping.routingKey(topic), PropertyMapping.toCore(qos,
+                publish.properties(), publish.retain(), session.hasNoLocalSubscription() ? clientId : null),
+                publish.payload());
         try {
             core.authorize(user, VHOST, Access.WRITE, "exchange", EXCHANGE);
             vhost.exchangeForPublish(EXCHANGE);
-            result = vhost.publish(toMessage(publish.topic(), publish.qos(), publish.payload()));
+            result = vhost.publish(message);
         } catch (CoreException refused) {
+            if (qos > 0 && level == LEVEL_5) {
+                // 5.0 lets the broker refuse one message and keep the connection (section 3.4.2.1)
+                sendPubReply(qos == 1 ? MqttMessageType.PUBACK : MqttMessageType.PUBREC, packetId, 0x87);
+                return;
+            }
             closeWithReason(0x87, refused.detail());
             return;
         }
-        if (publish.qos() == 0) {
+        if (qos == 0) {
             return;
         }
         // The ack goes out once the message is where the broker keeps it: on disk for a persistent message in
         // a durable queue, at once otherwise. Waiting on the highest ticket so far keeps acks in PUBLISH order.
         lastAckTicket = Math.max(lastAckTicket, result.syncTicket());
         int reason = result.routedQueues() == 0 ? 0x10 : result.rejected() ? 0x97 : 0x00;
-        int packetId = publish.packetId();
-        MqttMessageType ackType = publish.qos() == 1 ? MqttMessageType.PUBACK : MqttMessageType.PUBREC;
+        if (qos == 1) {
+            inboundQos1Pending++;
+        } else {
+            session.inboundQos2().add(packetId);
+        }
         core.durability().whenDurable(lastAckTicket, () -> {
+            if (qos == 1) {
+                inboundQos1Pending--;
+            }
             if (state == State.CONNECTED) {
-                send(new MqttMessage(fixed(ackType, MqttQoS.AT_MOST_ONCE), pubReply(packetId, reason)));
+                sendPubReply(qos == 1 ? MqttMessageType.PUBACK : MqttMessageType.PUBREC, packetId, reason);
             }
         });
+    }
+
+    private void pubRel(int packetId) {
+        boolean known = session.inboundQos2().remove(packetId);
+        sendPubReply(MqttMessageType.PUBCOMP, packetId, known ? 0x00 : 0x92); // 0x92: packet identifier not found
+    }
+
+    private void pubRec(int packetId, int reason) {
+        if (session.received(packetId, reason)) {
+            if (reason < 0x80) {
+                sendPubRel(packetId, 0x00);
+            }
+        } else if (reason < 0x80) {
+            sendPubRel(packetId, 0x92);
+        }
     }
 
     /** The decoder could not read a packet (malformed, too large, unsupported protocol level). */
@@ -174,8 +218,8 @@ final class MqttConnection implements BrokerConnection {
         if (state == State.AWAITING_CONNECT) {
             if (cause instanceof MqttUnacceptableProtocolVersionException) {
                 // MQTT 3.1.1 section 3.1.2.2: answer an unknown level with return code 1, then close
-                output.sendAndClose(connAck(MqttConnectReturnCode.CONNECTION_REFUSED_UNACCEPTABLE_PROTOCOL_VERSION,
-                        MqttProperties.NO_PROPERTIES));
+                output.sendAndClose(MqttPackets.connAck(MqttConnectReturnCode.CONNECTION_REFUSED_UNACCEPTABLE_PROTOCOL_VERSION,
+                        false, MqttProperties.NO_PROPERTIES));
                 state = State.CLOSED;
             } else {
                 abort();
@@ -192,9 +236,11 @@ final class MqttConnection implements BrokerConnection {
 
     /** The client's keep alive ran out (1.5 times the interval without a packet): an unclean end. */
     void keepAliveExpired() {
+        if (state == State.CLOSED) {
+            return;
+        }
         LOG.info("{}: no packet within 1.5 times the keep alive, closing", this);
-        end(true);
-        output.close();
+        closeWithReason(0x8D, "keep alive timeout");
     }
 
     // ---- CONNECT ----------------------------------------------------------------------------------------
@@ -210,20 +256,20 @@ final class MqttConnection implements BrokerConnection {
             refuse(MqttConnectReturnCode.CONNECTION_REFUSED_UNACCEPTABLE_PROTOCOL_VERSION, null);
             return;
         }
+        boolean cleanStart = connect.variableHeader().isCleanSession();
         String requestedId = connect.payload().clientIdentifier();
         boolean assigned = false;
         if (requestedId == null || requestedId.isEmpty()) {
-            if (level == LEVEL_3_1_1 && !connect.variableHeader().isCleanSession()) {
+            if (level == LEVEL_3_1_1 && !cleanStart) {
                 // MQTT 3.1.1 section 3.1.3.1: an empty client id needs a clean session
-                refuse(MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED, null);
+                refuse(MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED, "empty client id needs a clean session");
                 return;
             }
             requestedId = "auto-" + UUID.randomUUID();
             assigned = true;
         }
         clientId = requestedId;
-        String refusal = authenticate(connect);
-        if (refusal != null) {
+        if (!authenticate(connect)) {
             return;
         }
         vhost = core.virtualHost(VHOST);
@@ -232,6 +278,7 @@ final class MqttConnection implements BrokerConnection {
                     : MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE, "no vhost '" + VHOST + "'");
             return;
         }
+        MqttProperties properties = connect.variableHeader().properties();
         if (connect.variableHeader().isWillFlag()) {
             String willTopic = connect.payload().willTopic();
             if (!TopicMapping.validTopic(willTopic)) {
@@ -239,50 +286,65 @@ final class MqttConnection implements BrokerConnection {
                         : MqttConnectReturnCode.CONNECTION_REFUSED_UNACCEPTABLE_PROTOCOL_VERSION, "bad will topic");
                 return;
             }
-            will = new Will(willTopic, connect.variableHeader().willQos(), connect.payload().willMessageInBytes());
+            MqttProperties willProperties = level == LEVEL_5 ? connect.payload().willProperties() : MqttProperties.NO_PROPERTIES;
+            will = new Will(willTopic, connect.variableHeader().willQos(), connect.payload().willMessageInBytes(),
+                    connect.variableHeader().isWillRetain(), willProperties,
+                    unsigned(willProperties, MqttPropertyType.WILL_DELAY_INTERVAL, 0));
         }
+        long requestedExpiry;
         if (level == LEVEL_5) {
-            MqttProperties.MqttProperty<?> receiveMaximum = connect.variableHeader().properties()
-                    .getProperty(MqttProperties.MqttPropertyType.RECEIVE_MAXIMUM.value());
-            if (receiveMaximum != null && receiveMaximum.value() instanceof Integer max && max > 0) {
-                outboundLimit = Math.min(max, MAX_OUTBOUND_INFLIGHT);
-            }
+            requestedExpiry = unsigned(properties, MqttPropertyType.SESSION_EXPIRY_INTERVAL, 0);
+            int receiveMaximum = (int) unsigned(properties, MqttPropertyType.RECEIVE_MAXIMUM, 65_535);
+            outboundLimit = Math.min(receiveMaximum, limits.maxOutboundInflight());
+            clientMaxPacketSize = unsigned(properties, MqttPropertyType.MAXIMUM_PACKET_SIZE, Long.MAX_VALUE);
+            aliases = new TopicAliases(limits.topicAliasMaximum(),
+                    (int) unsigned(properties, MqttPropertyType.TOPIC_ALIAS_MAXIMUM, 0));
+        } else {
+            // 3.1.1: clean session 0 asks for a session that outlives the connection, as long as the broker allows
+            requestedExpiry = cleanStart ? 0 : limits.maxSessionExpirySeconds();
         }
-        MqttConnection previous = clientIds.claim(clientId, this);
+        long grantedExpiry = Math.min(requestedExpiry, limits.maxSessionExpirySeconds());
+
+        MqttSession existing = sessions.get(clientId);
+        MqttConnection previous = existing == null ? null : existing.connection();
         if (previous != null && previous != this) {
             previous.takenOver();
         }
+        MqttSession.Resumed resumed = MqttSession.open(clientId, cleanStart, grantedExpiry, core, vhost, limits, sessions);
+        session = resumed.session();
         state = State.CONNECTED;
         core.connectionOpened(this);
-        // Sessions are always clean in this version: a request for a persistent one gets a fresh session,
-        // which CONNACK says with session present = 0.
-        output.send(connAck(MqttConnectReturnCode.CONNECTION_ACCEPTED, connAckProperties(assigned)));
-        LOG.debug("{}: connected as '{}' (MQTT {})", this, user, level == LEVEL_5 ? "5.0" : "3.1.1");
+        int requestedKeepAlive = connect.variableHeader().keepAliveTimeSeconds();
+        output.send(MqttPackets.connAck(MqttConnectReturnCode.CONNECTION_ACCEPTED, resumed.present(),
+                connAckProperties(assigned, requestedExpiry, grantedExpiry, requestedKeepAlive)));
+        session.attach(this);
+        LOG.debug("{}: connected as '{}' (MQTT {}, session {})", this, user, level == LEVEL_5 ? "5.0" : "3.1.1",
+                resumed.present() ? "resumed" : "new");
     }
 
-    /** Null when the user may connect; otherwise the connection has been refused and the reason is returned. */
-    private String authenticate(MqttConnectMessage connect) {
+    /** Whether the user may connect; otherwise the connection has been refused. */
+    private boolean authenticate(MqttConnectMessage connect) {
         String name = connect.payload().userName();
         byte[] password = connect.payload().passwordInBytes();
         if (name == null) {
             refuse(notAuthorized(), "no username (anonymous access is off)");
-            return "anonymous";
+            return false;
         }
         User known = core.user(name);
         boolean loopbackRefused = known != null && name.equals(config.loopbackOnlyUser())
                 && !remote.getAddress().isLoopbackAddress();
         if (known == null || password == null || loopbackRefused
-                || !known.passwordMatches(new String(password, java.nio.charset.StandardCharsets.UTF_8))) {
+                || !known.passwordMatches(new String(password, StandardCharsets.UTF_8))) {
             refuse(level == LEVEL_5 ? MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USERNAME_OR_PASSWORD
                     : MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD, "login refused for '" + name + "'");
-            return "credentials";
+            return false;
         }
         if (core.permission(name, VHOST) == null) {
             refuse(notAuthorized(), "user '" + name + "' has no access to vhost '" + VHOST + "'");
-            return "vhost";
+            return false;
         }
         user = name;
-        return null;
+        return true;
     }
 
     private MqttConnectReturnCode notAuthorized() {
@@ -290,109 +352,105 @@ final class MqttConnection implements BrokerConnection {
                 : MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED;
     }
 
-    private MqttProperties connAckProperties(boolean assignedId) {
+    private MqttProperties connAckProperties(boolean assignedId, long requestedExpiry, long grantedExpiry,
+                                             int requestedKeepAlive) {
         if (level != LEVEL_5) {
             return MqttProperties.NO_PROPERTIES;
         }
         MqttProperties properties = new MqttProperties();
         if (assignedId) {
             properties.add(new MqttProperties.StringProperty(
-                    MqttProperties.MqttPropertyType.ASSIGNED_CLIENT_IDENTIFIER.value(), clientId));
+                    MqttPropertyType.ASSIGNED_CLIENT_IDENTIFIER.value(), clientId));
+        }
+        if (grantedExpiry != requestedExpiry) {
+            properties.add(new MqttProperties.IntegerProperty(
+                    MqttPropertyType.SESSION_EXPIRY_INTERVAL.value(), (int) grantedExpiry));
+        }
+        int keepAlive = limits.keepAliveFor(requestedKeepAlive, true);
+        if (keepAlive != requestedKeepAlive) {
+            properties.add(new MqttProperties.IntegerProperty(MqttPropertyType.SERVER_KEEP_ALIVE.value(), keepAlive));
         }
         properties.add(new MqttProperties.IntegerProperty(
-                MqttProperties.MqttPropertyType.MAXIMUM_PACKET_SIZE.value(), config.mqttMaxPacketSize()));
+                MqttPropertyType.RECEIVE_MAXIMUM.value(), limits.receiveMaximum()));
+        properties.add(new MqttProperties.IntegerProperty(
+                MqttPropertyType.MAXIMUM_PACKET_SIZE.value(), config.mqttMaxPacketSize()));
+        properties.add(new MqttProperties.IntegerProperty(
+                MqttPropertyType.TOPIC_ALIAS_MAXIMUM.value(), limits.topicAliasMaximum()));
         // what this version does not offer yet, so that 5.0 clients do not try
-        properties.add(new MqttProperties.IntegerProperty(MqttProperties.MqttPropertyType.RETAIN_AVAILABLE.value(), 0));
-        properties.add(new MqttProperties.IntegerProperty(
-                MqttProperties.MqttPropertyType.SHARED_SUBSCRIPTION_AVAILABLE.value(), 0));
-        properties.add(new MqttProperties.IntegerProperty(
-                MqttProperties.MqttPropertyType.SUBSCRIPTION_IDENTIFIER_AVAILABLE.value(), 0));
-        properties.add(new MqttProperties.IntegerProperty(MqttProperties.MqttPropertyType.TOPIC_ALIAS_MAXIMUM.value(), 0));
+        properties.add(new MqttProperties.IntegerProperty(MqttPropertyType.RETAIN_AVAILABLE.value(), 0));
         return properties;
     }
 
     private void refuse(MqttConnectReturnCode code, String why) {
         LOG.info("{}: CONNECT refused ({}){}", this, code, why == null ? "" : ": " + why);
-        output.sendAndClose(connAck(code, MqttProperties.NO_PROPERTIES));
+        output.sendAndClose(MqttPackets.connAck(code, false,
+                level == LEVEL_5 && why != null ? MqttPackets.reasonString(why) : MqttProperties.NO_PROPERTIES));
         state = State.CLOSED;
-    }
-
-    private static MqttConnAckMessage connAck(MqttConnectReturnCode code, MqttProperties properties) {
-        return new MqttConnAckMessage(fixed(MqttMessageType.CONNACK, MqttQoS.AT_MOST_ONCE),
-                new MqttConnAckVariableHeader(code, false, properties));
     }
 
     // ---- SUBSCRIBE / UNSUBSCRIBE ------------------------------------------------------------------------
 
     private void subscribe(MqttSubscribeMessage subscribe) {
+        MqttProperties properties = subscribe.idAndPropertiesVariableHeader().properties();
+        int identifier = 0;
+        if (level == LEVEL_5) {
+            MqttProperties.MqttProperty<?> id = properties.getProperty(MqttPropertyType.SUBSCRIPTION_IDENTIFIER.value());
+            if (id != null) {
+                identifier = (Integer) id.value();
+                if (identifier <= 0) {
+                    protocolError("subscription identifier 0");
+                    return;
+                }
+            }
+        }
         List<Integer> codes = new ArrayList<>();
-        for (MqttTopicSubscription subscription : subscribe.payload().topicSubscriptions()) {
-            codes.add(subscribe(subscription.topicName(), subscription.qualityOfService().value()));
+        List<Runnable> retainedDeliveries = new ArrayList<>();
+        for (MqttTopicSubscription requested : subscribe.payload().topicSubscriptions()) {
+            SubscribeRequest request = SubscribeRequest.parse(requested, level == LEVEL_5, identifier);
+            if (request.protocolError() != null) {
+                protocolError(request.protocolError());
+                return;
+            }
+            codes.add(subscribe(request, retainedDeliveries));
         }
         int packetId = subscribe.idAndPropertiesVariableHeader().messageId();
         send(new MqttSubAckMessage(fixed(MqttMessageType.SUBACK, MqttQoS.AT_MOST_ONCE),
                 new MqttMessageIdAndPropertiesVariableHeader(packetId, MqttProperties.NO_PROPERTIES),
                 new MqttSubAckPayload(codes)));
-        for (SubscriptionConsumer consumer : consumers) {
-            if (consumer != null) {
-                consumer.queue().dispatch();
-            }
-        }
+        // MQTT 5.0 section 3.8.4: retained messages follow the SUBACK
+        retainedDeliveries.forEach(Runnable::run);
+        session.dispatch();
     }
 
     /** Subscribes one filter; returns its SUBACK code (the granted QoS, or a failure code). */
-    private int subscribe(String filter, int requestedQos) {
-        String bindingKey = TopicMapping.bindingKey(filter);
-        if (bindingKey == null) {
-            return level == LEVEL_5 ? 0x8F : 0x80;
+    private int subscribe(SubscribeRequest request, List<Runnable> retainedDeliveries) {
+        if (request.failure() != 0) {
+            return level == LEVEL_5 ? request.failure() : 0x80;
         }
-        if (level == LEVEL_5 && filter.startsWith("$share/")) {
-            return 0x9E; // shared subscriptions not supported (yet)
-        }
-        // QoS 2 is granted as 1 in this version: deliveries go out at most at QoS 1.
-        int granted = Math.min(requestedQos, 1);
+        Subscription subscription = request.subscription();
         try {
             core.authorize(user, VHOST, Access.READ, "exchange", EXCHANGE);
-            Integer before = subscriptions.get(filter);
-            if (before != null && before != granted) {
-                vhost.unbind(Destination.queue(consumer(before).queue().name()), EXCHANGE, bindingKey, Map.of());
+            boolean existed = session.subscribe(subscription);
+            if (!subscription.shared() && (subscription.retainHandling() == 0
+                    || subscription.retainHandling() == 1 && !existed)) {
+                retainedDeliveries.add(() -> session.deliverRetained(retainedFor(subscription.filter())));
             }
-            SubscriptionConsumer consumer = consumer(granted);
-            vhost.bind(Destination.queue(consumer.queue().name()), EXCHANGE, bindingKey, Map.of());
-            subscriptions.put(filter, granted);
-            return granted;
+            return subscription.qos();
         } catch (CoreException refused) {
-            LOG.info("{}: subscription to '{}' refused: {}", this, filter, refused.detail());
+            LOG.info("{}: subscription to '{}' refused: {}", this, subscription.key(), refused.detail());
             return level == LEVEL_5 ? 0x87 : 0x80;
         }
     }
 
-    /** The consumer of the subscription queue for {@code qos}, declaring the queue on first use. */
-    private SubscriptionConsumer consumer(int qos) {
-        SubscriptionConsumer existing = consumers[qos];
-        if (existing != null && !existing.queue().isDeleted()) {
-            return existing;
-        }
-        // As RabbitMQ's plugin names them; exclusive, so that they go with the connection.
-        String name = "mqtt-subscription-" + clientId + "qos" + qos;
-        vhost.declareQueue(name, false, false, false, true, true, Map.of(), this);
-        MessageQueue queue = vhost.queue(name, this);
-        SubscriptionConsumer consumer = new SubscriptionConsumer(this, queue, qos);
-        consumers[qos] = consumer;
-        queue.addConsumer(consumer);
-        return consumer;
+    /** The retained messages a new subscription to {@code filter} receives. */
+    private List<Message> retainedFor(String filter) {
+        return List.of();
     }
 
     private void unsubscribe(MqttUnsubscribeMessage unsubscribe) {
         List<Short> codes = new ArrayList<>();
         for (String filter : unsubscribe.payload().topics()) {
-            Integer qos = subscriptions.remove(filter);
-            SubscriptionConsumer consumer = qos == null ? null : consumers[qos];
-            if (consumer != null && !consumer.queue().isDeleted()) {
-                vhost.unbind(Destination.queue(consumer.queue().name()), EXCHANGE, TopicMapping.bindingKey(filter),
-                        Map.of());
-            }
-            codes.add((short) (qos == null ? 0x11 : 0x00));
+            codes.add((short) (session.unsubscribe(filter) ? 0x00 : 0x11));
         }
         int packetId = unsubscribe.idAndPropertiesVariableHeader().messageId();
         send(new MqttUnsubAckMessage(fixed(MqttMessageType.UNSUBACK, MqttQoS.AT_MOST_ONCE),
@@ -400,130 +458,93 @@ final class MqttConnection implements BrokerConnection {
                 level == LEVEL_5 ? new MqttUnsubAckPayload(codes) : null));
     }
 
-    void subscriptionQueueGone(SubscriptionConsumer consumer) {
-        // someone deleted the queue (management API): its filters no longer deliver
-        consumers[consumer.qos()] = null;
-        subscriptions.values().removeIf(qos -> qos == consumer.qos());
-    }
-
     // ---- deliveries out ---------------------------------------------------------------------------------
 
-    boolean canDeliver() {
-        return state == State.CONNECTED && inflight.size() < outboundLimit && output.writable();
-    }
-
-    void deliver(SubscriptionConsumer consumer, QueueEntry entry) {
-        Message message = entry.message();
-        String topic = TopicMapping.topic(message.routingKey());
-        if (!deliverable(topic)) {
-            settle(consumer, entry);
-            return;
-        }
-        core.counters().delivered(entry.redelivered());
-        int qos = Math.min(consumer.qos(), publishedQos(message));
-        int packetId = 0;
-        if (qos == 0) {
-            settle(consumer, entry);
-        } else {
-            packetId = inflight.add(new OutboundInflight.Delivery(consumer.queue(), entry));
-        }
-        send(new MqttPublishMessage(new MqttFixedHeader(MqttMessageType.PUBLISH, false, MqttQoS.valueOf(qos), false, 0),
-                new MqttPublishVariableHeader(topic, packetId, MqttProperties.NO_PROPERTIES),
-                Unpooled.wrappedBuffer(message.body())));
+    boolean canDeliver(int inflight) {
+        return state == State.CONNECTED && inflight < outboundLimit && output.writable();
     }
 
     /**
-     * Whether a message routed here by an AMQP binding may go out as MQTT: its topic must be one a client may
-     * receive, and a {@code $} topic only through a filter that does not start with a wildcard.
+     * Sends a PUBLISH of {@code message}; false when it is larger than the client accepts (MQTT 5.0 section
+     * 3.1.2.11.4: the broker then discards it as if it had been sent).
      */
-    private boolean deliverable(String topic) {
-        if (!TopicMapping.validTopic(topic)) {
-            return false;
+    boolean sendPublish(Message message, int qos, int packetId, boolean dup, boolean retain, long expiresAtMillis,
+                        List<Integer> subscriptionIds) {
+        String topic = TopicMapping.topic(message.routingKey());
+        MqttProperties properties = MqttProperties.NO_PROPERTIES;
+        if (level == LEVEL_5) {
+            OutgoingProperties out = new OutgoingProperties();
+            PropertyMapping.toMqtt(message.properties(), expiresAtMillis, vhost.nowMillis(), out);
+            for (int id : subscriptionIds) {
+                out.integer(MqttPropertyType.SUBSCRIPTION_IDENTIFIER, id, 0);
+            }
+            int aliasAllowance = 3; // a topic alias property, should one be added below
+            if (OutgoingProperties.publishSize(topic, qos, out.encodedLength() + aliasAllowance,
+                    message.bodySize()) > clientMaxPacketSize) {
+                LOG.debug("{}: PUBLISH to '{}' larger than the client's maximum packet size, not sent", this, topic);
+                return false;
+            }
+            int alias = aliases.outbound(topic);
+            if (alias != 0) {
+                out.integer(MqttPropertyType.TOPIC_ALIAS, Math.abs(alias), 2);
+                if (alias > 0) {
+                    topic = ""; // the client knows this alias: the topic itself is left out
+                }
+            }
+            properties = out.build();
         }
-        if (!topic.startsWith("$")) {
-            return true;
-        }
-        return subscriptions.keySet().stream().anyMatch(filter -> TopicMapping.matches(filter, topic));
+        send(new MqttPublishMessage(new MqttFixedHeader(MqttMessageType.PUBLISH, dup, MqttQoS.valueOf(qos), retain, 0),
+                new MqttPublishVariableHeader(topic, packetId, properties), Unpooled.wrappedBuffer(message.body())));
+        return true;
     }
 
-    private static void settle(SubscriptionConsumer consumer, QueueEntry entry) {
-        if (!consumer.autoAck() && !consumer.queue().isDeleted()) {
-            consumer.queue().settle(entry);
-        }
+    void sendPubRel(int packetId, int reason) {
+        MqttFixedHeader header = new MqttFixedHeader(MqttMessageType.PUBREL, false, MqttQoS.AT_LEAST_ONCE, false, 0);
+        send(new MqttMessage(header, pubReply(packetId, reason)));
     }
 
-    private void acknowledged(int packetId) {
-        OutboundInflight.Delivery delivery = inflight.remove(packetId);
-        if (delivery == null) {
-            return; // an id not in flight: a late or repeated PUBACK, nothing to settle
-        }
-        if (!delivery.queue().isDeleted()) {
-            delivery.queue().settle(delivery.entry());
-            core.counters().acknowledged(1);
-            delivery.queue().dispatch();
-        }
+    private void sendPubReply(MqttMessageType type, int packetId, int reason) {
+        send(new MqttMessage(fixed(type, MqttQoS.AT_MOST_ONCE), pubReply(packetId, reason)));
     }
 
     /** The socket drained: deliveries held back for it go out again. */
     void resumeDeliveries() {
-        for (SubscriptionConsumer consumer : consumers) {
-            if (consumer != null && !consumer.queue().isDeleted()) {
-                consumer.queue().dispatch();
-            }
+        if (state == State.CONNECTED) {
+            session.dispatch();
         }
-    }
-
-    /**
-     * An AMQP publisher says nothing of MQTT QoS; as in RabbitMQ, a persistent message counts as QoS 1 and a
-     * transient one as QoS 0, unless an MQTT publisher left its QoS in the header.
-     */
-    private static int publishedQos(Message message) {
-        Map<String, Object> headers = message.properties().headers();
-        Long qos = headers == null ? null : FieldValues.asLong(headers.get(QOS_HEADER));
-        if (qos != null) {
-            return (int) Math.min(Math.max(qos, 0), 1);
-        }
-        return message.properties().persistent() ? 1 : 0;
-    }
-
-    private static Message toMessage(String topic, int qos, byte[] payload) {
-        Map<String, Object> headers = new LinkedHashMap<>();
-        headers.put(QOS_HEADER, (byte) qos);
-        // QoS 0 is transient and QoS 1 and 2 persistent (delivery mode 1 and 2), as RabbitMQ's plugin maps them
-        MessageProperties properties = MessageProperties.EMPTY.withDeliveryMode(qos == 0 ? 1 : 2).withHeaders(headers);
-        return new Message(EXCHANGE, TopicMapping.routingKey(topic), properties, payload);
     }
 
     // ---- the end ----------------------------------------------------------------------------------------
 
     private void disconnect(MqttMessage packet) {
-        // 5.0 section 3.14.2.1: reason 0x04 asks for the will to be sent all the same
-        boolean withWill = level == LEVEL_5 && packet.variableHeader() instanceof MqttReasonCodeAndPropertiesVariableHeader reason
-                && reason.reasonCode() == 0x04;
+        boolean withWill = false;
+        if (level == LEVEL_5 && packet.variableHeader() instanceof MqttReasonCodeAndPropertiesVariableHeader reason) {
+            // 5.0 section 3.14.2.1: reason 0x04 asks for the will to be sent all the same
+            withWill = reason.reasonCode() == 0x04;
+            MqttProperties.MqttProperty<?> expiry =
+                    reason.properties().getProperty(MqttPropertyType.SESSION_EXPIRY_INTERVAL.value());
+            if (expiry != null) {
+                long seconds = Integer.toUnsignedLong((Integer) expiry.value());
+                if (!session.persistent() && seconds > 0) {
+                    // 5.0 section 3.14.2.2.2: a session that had no expiry cannot be given one at DISCONNECT
+                    protocolError("session expiry set at DISCONNECT after 0 at CONNECT");
+                    return;
+                }
+                session.expirySeconds(Math.min(seconds, limits.maxSessionExpirySeconds()));
+            }
+        }
         end(withWill);
         output.close();
     }
 
     private void takenOver() {
         LOG.info("{}: client id '{}' taken over by a new connection", this, clientId);
-        boolean wasConnected = state == State.CONNECTED;
-        end(true);
-        if (wasConnected && level == LEVEL_5) {
-            output.sendAndClose(disconnectPacket(0x8E));
-        } else {
-            output.close();
-        }
+        closeWithReason(0x8E, "session taken over");
     }
 
     @Override
     public void closeForced(String reason) {
-        boolean wasConnected = state == State.CONNECTED;
-        end(true);
-        if (wasConnected && level == LEVEL_5) {
-            output.sendAndClose(disconnectPacket(0x8B)); // server shutting down
-        } else {
-            output.close();
-        }
+        closeWithReason(0x8B, reason); // server shutting down
     }
 
     private void protocolError(String detail) {
@@ -536,7 +557,7 @@ final class MqttConnection implements BrokerConnection {
         boolean wasConnected = state == State.CONNECTED;
         end(true);
         if (wasConnected && level == LEVEL_5) {
-            output.sendAndClose(disconnectPacket(reason));
+            output.sendAndClose(MqttPackets.disconnect(reason, detail));
         } else {
             output.close();
         }
@@ -547,7 +568,7 @@ final class MqttConnection implements BrokerConnection {
         output.close();
     }
 
-    /** Releases what the connection holds, once; publishes the will if {@code unclean}. */
+    /** Releases what the connection holds, once; the will goes out (perhaps later) if {@code unclean}. */
     private void end(boolean unclean) {
         if (state == State.CLOSED) {
             return;
@@ -557,28 +578,24 @@ final class MqttConnection implements BrokerConnection {
         if (!wasConnected) {
             return;
         }
-        if (unclean && will != null) {
-            publishWill();
-        }
+        Will leftWill = unclean ? will : null;
         will = null;
-        vhost.ownerClosed(this); // the subscription queues are exclusive: they go with the connection
-        clientIds.release(clientId, this);
+        String publisher = user;
+        session.detach(this, leftWill == null ? null : () -> publishWill(leftWill, publisher),
+                leftWill == null ? 0 : leftWill.delaySeconds());
         core.connectionClosed(this);
     }
 
-    private void publishWill() {
+    private void publishWill(Will leftWill, String publisher) {
         try {
-            core.authorize(user, VHOST, Access.WRITE, "exchange", EXCHANGE);
+            core.authorize(publisher, VHOST, Access.WRITE, "exchange", EXCHANGE);
             vhost.exchangeForPublish(EXCHANGE);
-            vhost.publish(toMessage(will.topic(), will.qos(), will.payload()));
+            vhost.publish(new Message(EXCHANGE, TopicMapping.routingKey(leftWill.topic()),
+                    PropertyMapping.toCore(leftWill.qos(), leftWill.properties(), leftWill.retain(), null),
+                    leftWill.payload()));
         } catch (CoreException refused) {
             LOG.info("{}: will not published: {}", this, refused.detail());
         }
-    }
-
-    private static MqttMessage disconnectPacket(int reason) {
-        return new MqttMessage(fixed(MqttMessageType.DISCONNECT, MqttQoS.AT_MOST_ONCE),
-                new MqttReasonCodeAndPropertiesVariableHeader((byte) reason, MqttProperties.NO_PROPERTIES));
     }
 
     private MqttPubReplyMessageVariableHeader pubReply(int packetId, int reason) {
@@ -592,6 +609,20 @@ final class MqttConnection implements BrokerConnection {
 
     private static MqttFixedHeader fixed(MqttMessageType type, MqttQoS qos) {
         return new MqttFixedHeader(type, false, qos, false, 0);
+    }
+
+    private static int packetId(MqttMessage packet) {
+        return ((MqttMessageIdVariableHeader) packet.variableHeader()).messageId();
+    }
+
+    private static int reasonCode(MqttMessage packet) {
+        return packet.variableHeader() instanceof MqttPubReplyMessageVariableHeader reply ? reply.reasonCode() & 0xFF : 0;
+    }
+
+    /** An unsigned integer property, or {@code absent}. */
+    private static long unsigned(MqttProperties properties, MqttPropertyType type, long absent) {
+        MqttProperties.MqttProperty<?> property = properties.getProperty(type.value());
+        return property == null ? absent : Integer.toUnsignedLong((Integer) property.value());
     }
 
     // ---- BrokerConnection -------------------------------------------------------------------------------

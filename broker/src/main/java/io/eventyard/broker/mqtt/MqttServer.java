@@ -25,13 +25,13 @@ public final class MqttServer implements AutoCloseable {
     public static MqttServer bind(BrokerConfig config, BrokerCore core, EventLoopGroup boss, EventLoopGroup workers)
             throws InterruptedException {
         // One per listener: client ids are unique per broker, and this listener is the broker's only MQTT door.
-        ClientIdRegistry clientIds = new ClientIdRegistry();
+        SessionRegistry sessions = new SessionRegistry();
         return new MqttServer(TcpListener.bind("MQTT", config.host(), config.mqttPort(), config.maxConnections(),
                 boss, workers, channel -> channel.pipeline()
                         // the bound is checked on the remaining length, before any body is buffered
                         .addLast("decoder", new MqttDecoder(config.mqttMaxPacketSize(), MAX_CLIENT_ID_LENGTH))
                         .addLast("encoder", MqttEncoder.INSTANCE)
-                        .addLast("mqtt", new MqttChannelHandler(core, config, clientIds))));
+                        .addLast("mqtt", new MqttChannelHandler(core, config, MqttLimits.DEFAULTS, sessions))));
     }
 
     public int port() {

@@ -5,58 +5,63 @@ import io.eventyard.broker.core.queue.QueueConsumer;
 import io.eventyard.broker.core.queue.QueueEntry;
 
 /**
- * Takes the messages of one MQTT connection's subscription queue (one queue per granted QoS) and hands them to
- * the connection, which turns them into PUBLISH packets. Core thread.
+ * Takes messages from a queue for an MQTT session: from the session's own queue (every ordinary subscription
+ * is a binding of it), or from the queue of one shared subscription group, where the group's sessions take
+ * turns. Core thread.
  */
 final class SubscriptionConsumer implements QueueConsumer {
 
-    private final MqttConnection connection;
+    private final MqttSession session;
     private final MessageQueue queue;
-    private final int qos;
+    private Subscription shared;
 
-    SubscriptionConsumer(MqttConnection connection, MessageQueue queue, int qos) {
-        this.connection = connection;
+    /** @param shared the shared subscription this consumer stands for; null on the session's own queue */
+    SubscriptionConsumer(MqttSession session, MessageQueue queue, Subscription shared) {
+        this.session = session;
         this.queue = queue;
-        this.qos = qos;
+        this.shared = shared;
     }
 
     MessageQueue queue() {
         return queue;
     }
 
-    /** The highest QoS this queue's messages go out at: the QoS granted to the filters bound to it. */
-    int qos() {
-        return qos;
+    Subscription shared() {
+        return shared;
+    }
+
+    void shared(Subscription changed) {
+        shared = changed;
     }
 
     @Override
     public String tag() {
-        return "mqtt-" + queue.name();
+        return "mqtt-" + session.clientId();
     }
 
     @Override
     public boolean exclusive() {
-        return true;
+        return false;
     }
 
-    // QoS 0 needs no acknowledgement, so the queue may forget a message once it is handed over.
+    // Even QoS 0 deliveries are settled by the session, which decides the QoS per message.
     @Override
     public boolean autoAck() {
-        return qos == 0;
+        return false;
     }
 
     @Override
     public boolean hasCredit() {
-        return connection.canDeliver();
+        return session.canDeliver();
     }
 
     @Override
     public void deliver(MessageQueue from, QueueEntry entry) {
-        connection.deliver(this, entry);
+        session.deliver(this, entry);
     }
 
     @Override
     public void cancelledByBroker(MessageQueue from) {
-        connection.subscriptionQueueGone(this);
+        session.queueGone(this);
     }
 }

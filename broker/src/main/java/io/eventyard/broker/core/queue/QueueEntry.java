@@ -84,7 +84,7 @@ public final class QueueEntry {
     }
 
     /** Epoch millis after which the entry is dead, or {@code Long.MAX_VALUE} when it never expires. */
-    long expiresAtMillis() {
+    public long expiresAtMillis() {
         return expiresAtMillis;
     }
 

@@ -193,6 +193,11 @@ public final class VirtualHost implements QueueHost {
         return queue;
     }
 
+    /** The queue named {@code queueName}, or null; no access check (for the broker's own protocol adapters). */
+    public MessageQueue findQueue(String queueName) {
+        return queues.get(queueName);
+    }
+
     /** Declares {@code queueName}, or a server-named queue when it is empty. */
     public QueueDeclared declareQueue(String queueName, boolean passive, boolean isDurable, boolean exclusive,
                                       boolean autoDelete, Map<String, Object> arguments, Object owner) {
