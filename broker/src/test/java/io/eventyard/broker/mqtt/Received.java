@@ -11,7 +11,10 @@ import java.util.concurrent.TimeUnit;
 /** What a test client received: messages in arrival order, and how its connection ended, if it did. */
 final class Received {
 
-    record Delivery(String topic, byte[] payload, int qos) {
+    /**
+     * @param properties a 5.0 client's {@code org.eclipse.paho.mqttv5.common.packet.MqttProperties}; null for 3.1.1
+     */
+    record Delivery(String topic, byte[] payload, int qos, boolean duplicate, boolean retained, Object properties) {
         String text() {
             return new String(payload, StandardCharsets.UTF_8);
         }
@@ -23,7 +26,39 @@ final class Received {
     private final BlockingQueue<Integer> disconnects = new LinkedBlockingQueue<>();
 
     void add(String topic, byte[] payload, int qos) {
-        deliveries.add(new Delivery(topic, payload, qos));
+        add(new Delivery(topic, payload, qos, false, false, null));
+    }
+
+    void add(Delivery delivery) {
+        deliveries.add(delivery);
+    }
+
+    /** Every delivery on topics containing {@code prefix} until none has come for {@code quiet}. */
+    List<Delivery> drain(String prefix, Duration quiet) throws InterruptedException {
+        List<Delivery> seen = new ArrayList<>();
+        while (true) {
+            Delivery delivery = deliveries.poll(quiet.toMillis(), TimeUnit.MILLISECONDS);
+            if (delivery == null) {
+                return seen;
+            }
+            if (delivery.topic().contains(prefix)) {
+                seen.add(delivery);
+            }
+        }
+    }
+
+    /** Nothing arrived on topics containing {@code prefix} within {@code wait}. */
+    boolean nothingWithin(String prefix, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            Delivery delivery = deliveries.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (delivery == null) {
+                return true;
+            }
+            if (delivery.topic().contains(prefix)) {
+                return false;
+            }
+        }
     }
 
     /** The connection ended; {@code reason} is the 5.0 DISCONNECT reason code, or -1 when none came. */

@@ -84,7 +84,8 @@ final class TestClients {
 
             @Override
             public void messageArrived(String topic, MqttMessage message) {
-                received.add(topic, message.getPayload(), message.getQos());
+                received.add(new Received.Delivery(topic, message.getPayload(), message.getQos(),
+                        message.isDuplicate(), message.isRetained(), null));
             }
 
             @Override
@@ -151,7 +152,8 @@ final class TestClients {
 
             @Override
             public void messageArrived(String topic, org.eclipse.paho.mqttv5.common.MqttMessage message) {
-                received.add(topic, message.getPayload(), message.getQos());
+                received.add(new Received.Delivery(topic, message.getPayload(), message.getQos(),
+                        message.isDuplicate(), message.isRetained(), message.getProperties()));
             }
 
             @Override
