@@ -38,6 +38,7 @@ final class MqttChannelHandler extends ChannelInboundHandlerAdapter {
     private final BrokerCore core;
     private final BrokerConfig config;
     private final ClientIdRegistry clientIds;
+    private final RetainedMessages retained;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong inFlightBytes = new AtomicLong();
     private boolean paused;
@@ -48,10 +49,11 @@ final class MqttChannelHandler extends ChannelInboundHandlerAdapter {
     private MqttConnection connection;
     private ScheduledFuture<?> connectTimeout;
 
-    MqttChannelHandler(BrokerCore core, BrokerConfig config, ClientIdRegistry clientIds) {
+    MqttChannelHandler(BrokerCore core, BrokerConfig config, ClientIdRegistry clientIds, RetainedMessages retained) {
         this.core = core;
         this.config = config;
         this.clientIds = clientIds;
+        this.retained = retained;
     }
 
     @Override
