@@ -184,6 +184,8 @@ class RetainedMessagesTest {
                 assertThat(topicsMatching(retained, "dev/+/status"))
                         .containsExactlyInAnyOrder("dev/1/status", "dev/2/status", "dev/4/status");
                 assertThat(retained.count()).isEqualTo(4);
+                assertThat(broker.core().virtualHost(VHOST).queues()).as("the retained messages' log is no queue")
+                        .isEmpty();
                 return null;
             });
         }
