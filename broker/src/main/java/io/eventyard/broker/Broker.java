@@ -19,6 +19,7 @@ import io.eventyard.broker.core.message.Message;
 import io.eventyard.broker.core.vhost.PublishResult;
 import io.eventyard.broker.core.vhost.VirtualHost;
 import io.eventyard.broker.mqtt.MqttServer;
+import io.eventyard.broker.mqtt.RetainedMessages;
 import io.eventyard.broker.core.auth.Permission;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -40,10 +41,12 @@ public final class Broker implements AutoCloseable {
     private final EventLoopGroup workers;
     private final AmqpServer amqp;
     private final MqttServer mqtt;
+    private final RetainedMessages retained;
     private final BrokerAdmin admin;
 
     private Broker(BrokerConfig config, CoreExecutor executor, BrokerCore core, BrokerStorage storage,
-                   EventLoopGroup boss, EventLoopGroup workers, AmqpServer amqp, MqttServer mqtt) {
+                   EventLoopGroup boss, EventLoopGroup workers, AmqpServer amqp, MqttServer mqtt,
+                   RetainedMessages retained) {
         this.config = config;
         this.executor = executor;
         this.core = core;
@@ -52,6 +55,7 @@ public final class Broker implements AutoCloseable {
         this.workers = workers;
         this.amqp = amqp;
         this.mqtt = mqtt;
+        this.retained = retained;
         this.admin = new CoreAdmin(core);
     }
 
@@ -67,12 +71,17 @@ public final class Broker implements AutoCloseable {
             BrokerCore core = new BrokerCore(executor, storage.definitions(), Clock.systemUTC(),
                     storage.queueStores(), durability);
             BrokerStorage restoring = storage;
-            executor.call(() -> {
+            RetainedMessages retained = executor.call(() -> {
                 restoring.restoreInto(core);
                 createDefaultsOnFirstStart(core, config);
+                // before the orphans go: the retained messages' logs of existing vhosts are opened (and kept) here
+                RetainedMessages messages = new RetainedMessages(restoring.queueStores(),
+                        core.virtualHosts().stream().map(VirtualHost::name).toList(), config.mqttMaxRetained(),
+                        core.clock());
+                restoring.deleteOrphans();
                 core.startAlarms(new ResourceAlarms.Limits(config.memoryHighWatermark(), config.dataDir(),
                         config.diskFreeLimit()));
-                return null;
+                return messages;
             });
             boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
             workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
@@ -80,9 +89,9 @@ public final class Broker implements AutoCloseable {
             LOG.info("AMQP 0-9-1 listening on {}:{}{}", config.host(), amqp.port(),
                     config.dataDir() == null ? " (in memory)" : " (data in " + config.dataDir() + ")");
             // MQTT shares the event loops: both protocols only frame there, the core thread does the rest.
-            MqttServer mqtt = MqttServer.bind(config, core, boss, workers);
+            MqttServer mqtt = MqttServer.bind(config, core, retained, boss, workers);
             LOG.info("MQTT 3.1.1/5.0 listening on {}:{}", config.host(), mqtt.port());
-            return new Broker(config, executor, core, storage, boss, workers, amqp, mqtt);
+            return new Broker(config, executor, core, storage, boss, workers, amqp, mqtt, retained);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             shutdown(executor, storage, boss, workers);
@@ -116,6 +125,11 @@ public final class Broker implements AutoCloseable {
     /** The MQTT port actually bound (useful when the configuration asked for port 0). */
     public int mqttPort() {
         return mqtt.port();
+    }
+
+    /** The retained MQTT messages. Core thread only: {@code broker.core().executor().call(() -> ...)}. */
+    public RetainedMessages retainedMessages() {
+        return retained;
     }
 
     /** Virtual hosts, users and permissions. */

@@ -27,6 +27,8 @@ import java.util.Objects;
  * @param mqttPort          MQTT 3.1.1 / 5.0 port; 0 picks a free port ({@link Broker#mqttPort()} tells which)
  * @param mqttMaxPacketSize the largest MQTT packet accepted (bytes of remaining length); a larger one closes
  *                          the connection before its body is buffered
+ * @param mqttMaxRetained   retained MQTT messages kept at most (topics, all vhosts together); a retained
+ *                          publish to a further topic is refused
  */
 public record BrokerConfig(
         String host,
@@ -45,7 +47,8 @@ public record BrokerConfig(
         long memoryHighWatermark,
         long diskFreeLimit,
         int mqttPort,
-        int mqttMaxPacketSize) {
+        int mqttMaxPacketSize,
+        int mqttMaxRetained) {
 
     public BrokerConfig {
         Objects.requireNonNull(host, "host");
@@ -60,10 +63,19 @@ public record BrokerConfig(
         if (mqttMaxPacketSize < 1024) {
             throw new IllegalArgumentException("mqttMaxPacketSize must be at least 1024, was " + mqttMaxPacketSize);
         }
+        if (mqttMaxRetained < 0) {
+            throw new IllegalArgumentException("mqttMaxRetained must not be negative, was " + mqttMaxRetained);
+        }
     }
 
     /** The largest MQTT packet accepted unless configured otherwise: 256 KiB, as a device's telemetry is small. */
     public static final int DEFAULT_MQTT_MAX_PACKET_SIZE = 256 * 1024;
+
+    /**
+     * Retained MQTT messages kept unless configured otherwise: enough for a fleet of devices with a status topic
+     * each, while bounding what a client publishing retained messages to ever new topics can make the broker keep.
+     */
+    public static final int DEFAULT_MQTT_MAX_RETAINED = 100_000;
 
     /** RabbitMQ 3.10's defaults, on ports 5672 (AMQP) and 1883 (MQTT), in memory. */
     public static BrokerConfig defaults() {
@@ -71,7 +83,7 @@ public record BrokerConfig(
                 Integer.MAX_VALUE, 2047, 131072, 128 * 1024 * 1024,
                 Duration.ofSeconds(60), Duration.ofSeconds(10), 64L * 1024 * 1024,
                 (long) (Runtime.getRuntime().maxMemory() * 0.4), 50L * 1024 * 1024,
-                1883, DEFAULT_MQTT_MAX_PACKET_SIZE);
+                1883, DEFAULT_MQTT_MAX_PACKET_SIZE, DEFAULT_MQTT_MAX_RETAINED);
     }
 
     /** An in-process broker for tests: loopback, a free port, definitions kept in {@code dataDir}. */
@@ -82,90 +94,96 @@ public record BrokerConfig(
     public BrokerConfig withHost(String value) {
         return new BrokerConfig(value, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize, mqttMaxRetained);
     }
 
     public BrokerConfig withAmqpPort(int value) {
         return new BrokerConfig(host, value, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize, mqttMaxRetained);
     }
 
     public BrokerConfig withDataDir(Path value) {
         return new BrokerConfig(host, amqpPort, value, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize, mqttMaxRetained);
     }
 
     public BrokerConfig withDefaultUser(String user, String password) {
         return new BrokerConfig(host, amqpPort, dataDir, user, password, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize, mqttMaxRetained);
     }
 
     public BrokerConfig withLoopbackOnlyUser(String value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, value,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize, mqttMaxRetained);
     }
 
     public BrokerConfig withMaxConnections(int value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 value, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize, mqttMaxRetained);
     }
 
     public BrokerConfig withChannelMax(int value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, value, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize, mqttMaxRetained);
     }
 
     public BrokerConfig withFrameMax(int value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, value, maxMessageSize, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize, mqttMaxRetained);
     }
 
     public BrokerConfig withMaxMessageSize(int value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, value, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize, mqttMaxRetained);
     }
 
     public BrokerConfig withPageOutBytes(long value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout, value,
-                memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize);
+                memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize, mqttMaxRetained);
     }
 
     public BrokerConfig withMemoryHighWatermark(long bytes) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout, pageOutBytes,
-                bytes, diskFreeLimit, mqttPort, mqttMaxPacketSize);
+                bytes, diskFreeLimit, mqttPort, mqttMaxPacketSize, mqttMaxRetained);
     }
 
     public BrokerConfig withDiskFreeLimit(long bytes) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout, pageOutBytes,
-                memoryHighWatermark, bytes, mqttPort, mqttMaxPacketSize);
+                memoryHighWatermark, bytes, mqttPort, mqttMaxPacketSize, mqttMaxRetained);
     }
 
     public BrokerConfig withHeartbeat(Duration value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, value, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize, mqttMaxRetained);
     }
 
     public BrokerConfig withMqttPort(int value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit, value, mqttMaxPacketSize);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, value, mqttMaxPacketSize, mqttMaxRetained);
     }
 
     public BrokerConfig withMqttMaxPacketSize(int value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, value);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, value, mqttMaxRetained);
+    }
+
+    public BrokerConfig withMqttMaxRetained(int value) {
+        return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
+                maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize, value);
     }
 }

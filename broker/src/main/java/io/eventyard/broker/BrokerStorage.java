@@ -56,6 +56,16 @@ final class BrokerStorage implements AutoCloseable {
     void restoreInto(BrokerCore core) {
         if (definitions != null) {
             definitions.restoreInto(core);
+        }
+    }
+
+    /**
+     * Removes the logs nobody opened since the start: of queues deleted while the broker was down, and internal
+     * logs (retained messages) of vhosts deleted meanwhile. Call after everything that recovers a log has
+     * opened it. Core thread.
+     */
+    void deleteOrphans() {
+        if (queueLogs != null) {
             queueLogs.deleteOrphans();
         }
     }

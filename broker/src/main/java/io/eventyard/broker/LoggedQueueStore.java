@@ -24,13 +24,17 @@ final class LoggedQueueStore implements QueueStore {
     private final QueueLogConfig config;
     private final StoreSyncer syncer;
     private final Runnable onDelete;
+    /** Recover transient messages too: the broker's internal stores keep whatever they were given. */
+    private final boolean keepTransient;
     private QueueLog log;
 
-    LoggedQueueStore(java.nio.file.Path dir, QueueLogConfig config, StoreSyncer syncer, Runnable onDelete) {
+    LoggedQueueStore(java.nio.file.Path dir, QueueLogConfig config, StoreSyncer syncer, Runnable onDelete,
+                     boolean keepTransient) {
         this.dir = dir;
         this.config = config;
         this.syncer = syncer;
         this.onDelete = onDelete;
+        this.keepTransient = keepTransient;
     }
 
     private QueueLog log() {
@@ -90,7 +94,7 @@ final class LoggedQueueStore implements QueueStore {
         try {
             log = QueueLog.open(dir, config, record -> {
                 QueueEntryRecord entry = decode(record.payload());
-                if (entry.message().properties().persistent()) {
+                if (keepTransient || entry.message().properties().persistent()) {
                     visitor.entry(record.position(), entry, record.delivered());
                 } else {
                     // a transient message paged out before the restart: AMQP loses those with the broker

@@ -23,8 +23,10 @@ import io.eventyard.broker.store.StoreSyncer;
 
 /**
  * The queues' message logs under the data directory: {@code queues/} for durable queues (kept across
- * restarts) and {@code paging/} for the bodies non-durable queues page out (wiped at every start). A
- * queue's directory is named by a hash of vhost and name, since queue names may hold any character.
+ * restarts), {@code paging/} for the bodies non-durable queues page out (wiped at every start) and
+ * {@code internal/} for the broker's own logs (MQTT retained messages), apart from the queues so that no queue
+ * name can collide with them. A log's directory is named by a hash of vhost and name, since queue names may
+ * hold any character.
  * Core thread.
  */
 final class QueueLogs implements QueueStoreProvider, AutoCloseable {
@@ -33,6 +35,7 @@ final class QueueLogs implements QueueStoreProvider, AutoCloseable {
 
     private final Path durableRoot;
     private final Path pagingRoot;
+    private final Path internalRoot;
     private final QueueLogConfig config;
     private final StoreSyncer syncer;
     private final long pageOutBytes;
@@ -41,12 +44,14 @@ final class QueueLogs implements QueueStoreProvider, AutoCloseable {
     QueueLogs(Path dataDir, QueueLogConfig config, StoreSyncer syncer, long pageOutBytes) throws IOException {
         this.durableRoot = dataDir.resolve("queues");
         this.pagingRoot = dataDir.resolve("paging");
+        this.internalRoot = dataDir.resolve("internal");
         this.config = config;
         this.syncer = syncer;
         this.pageOutBytes = pageOutBytes;
         deleteDirectory(pagingRoot);
         Files.createDirectories(durableRoot);
         Files.createDirectories(pagingRoot);
+        Files.createDirectories(internalRoot);
     }
 
     @Override
@@ -55,12 +60,17 @@ final class QueueLogs implements QueueStoreProvider, AutoCloseable {
         if (!recover) {
             deleteDirectory(dir); // a leftover of an earlier queue of that name, deleted while we were down
         }
-        return track(dir);
+        return track(dir, false);
     }
 
     @Override
     public QueueStore paging(String vhost, String queue) {
-        return track(pagingRoot.resolve(directoryName(vhost, queue)));
+        return track(pagingRoot.resolve(directoryName(vhost, queue)), false);
+    }
+
+    @Override
+    public QueueStore internal(String vhost, String name) {
+        return track(internalRoot.resolve(directoryName(vhost, name)), true);
     }
 
     @Override
@@ -68,23 +78,31 @@ final class QueueLogs implements QueueStoreProvider, AutoCloseable {
         return pageOutBytes;
     }
 
-    private LoggedQueueStore track(Path dir) {
-        LoggedQueueStore store = new LoggedQueueStore(dir, config, syncer, () -> open.remove(dir));
+    private LoggedQueueStore track(Path dir, boolean keepTransient) {
+        LoggedQueueStore store = new LoggedQueueStore(dir, config, syncer, () -> open.remove(dir), keepTransient);
         open.put(dir, store);
         return store;
     }
 
-    /** Removes the logs of durable queues that no longer exist (deleted while the broker was down). */
+    /**
+     * Removes the logs of durable queues that no longer exist (deleted while the broker was down), and the
+     * internal logs nobody opened since the start (those of a vhost deleted meanwhile).
+     */
     void deleteOrphans() {
-        try (Stream<Path> dirs = Files.list(durableRoot)) {
+        deleteOrphans(durableRoot, "the message log of a queue that no longer exists");
+        deleteOrphans(internalRoot, "an internal log nobody opened (its vhost no longer exists)");
+    }
+
+    private void deleteOrphans(Path root, String what) {
+        try (Stream<Path> dirs = Files.list(root)) {
             for (Path dir : dirs.toList()) {
                 if (!open.containsKey(dir)) {
-                    LOG.info("removing the message log of a queue that no longer exists: {}", dir);
+                    LOG.info("removing {}: {}", what, dir);
                     deleteDirectory(dir);
                 }
             }
         } catch (IOException e) {
-            LOG.warn("cannot list {}", durableRoot, e);
+            LOG.warn("cannot list {}", root, e);
         }
     }
 

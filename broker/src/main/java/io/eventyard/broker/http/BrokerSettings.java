@@ -51,7 +51,8 @@ final class BrokerSettings {
                 bytes("broker.memory.high.watermark", defaults.memoryHighWatermark()),
                 bytes("broker.disk.free.limit", defaults.diskFreeLimit()),
                 number("broker.mqtt.port", defaults.mqttPort()),
-                number("broker.mqtt.max.packet.size", defaults.mqttMaxPacketSize()));
+                number("broker.mqtt.max.packet.size", defaults.mqttMaxPacketSize()),
+                number("broker.mqtt.max.retained", defaults.mqttMaxRetained()));
     }
 
     private Optional<String> text(String name) {

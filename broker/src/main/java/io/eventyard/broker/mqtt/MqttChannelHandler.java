@@ -39,6 +39,7 @@ final class MqttChannelHandler extends ChannelInboundHandlerAdapter {
     private final BrokerConfig config;
     private final MqttLimits limits;
     private final SessionRegistry sessions;
+    private final RetainedMessages retained;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong inFlightBytes = new AtomicLong();
     private boolean paused;
@@ -49,17 +50,19 @@ final class MqttChannelHandler extends ChannelInboundHandlerAdapter {
     private MqttConnection connection;
     private ScheduledFuture<?> connectTimeout;
 
-    MqttChannelHandler(BrokerCore core, BrokerConfig config, MqttLimits limits, SessionRegistry sessions) {
+    MqttChannelHandler(BrokerCore core, BrokerConfig config, MqttLimits limits, SessionRegistry sessions,
+                       RetainedMessages retained) {
         this.core = core;
         this.config = config;
         this.limits = limits;
         this.sessions = sessions;
+        this.retained = retained;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         context = ctx;
-        connection = new MqttConnection(core, config, limits, sessions, new MqttOutput(ctx.channel()),
+        connection = new MqttConnection(core, config, limits, sessions, retained, new MqttOutput(ctx.channel()),
                 inet(ctx.channel().remoteAddress()), inet(ctx.channel().localAddress()));
         // a socket that never sends CONNECT must not hold a connection slot forever
         connectTimeout = ctx.executor().schedule(() -> {

@@ -65,6 +65,7 @@ final class MqttConnection implements BrokerConnection {
     private final BrokerConfig config;
     private final MqttLimits limits;
     private final SessionRegistry sessions;
+    private final RetainedMessages retained;
     private final MqttOutput output;
     private final InetSocketAddress remote;
     private final InetSocketAddress local;
@@ -86,11 +87,12 @@ final class MqttConnection implements BrokerConnection {
     private long lastAckTicket;
 
     MqttConnection(BrokerCore core, BrokerConfig config, MqttLimits limits, SessionRegistry sessions,
-                   MqttOutput output, InetSocketAddress remote, InetSocketAddress local) {
+                   RetainedMessages retained, MqttOutput output, InetSocketAddress remote, InetSocketAddress local) {
         this.core = core;
         this.config = config;
         this.limits = limits;
         this.sessions = sessions;
+        this.retained = retained;
         this.output = output;
         this.remote = remote;
         this.local = local;
@@ -155,14 +157,12 @@ final class MqttConnection implements BrokerConnection {
             closeWithReason(0x93, "more than " + limits.receiveMaximum() + " QoS 1 and 2 publishes unacknowledged");
             return;
         }
-        PublishResult result;
         Message message = new Message(EXCHANGE, TopicMapping.routingKey(topic), PropertyMapping.toCore(qos,
                 publish.properties(), publish.retain(), session.hasNoLocalSubscription() ? clientId : null),
                 publish.payload());
+        Routed routed;
         try {
-            core.authorize(user, VHOST, Access.WRITE, "exchange", EXCHANGE);
-            vhost.exchangeForPublish(EXCHANGE);
-            result = vhost.publish(message);
+            routed = route(topic, message, publish.retain());
         } catch (CoreException refused) {
             if (qos > 0 && level == LEVEL_5) {
                 // 5.0 lets the broker refuse one message and keep the connection (section 3.4.2.1)
@@ -176,9 +176,11 @@ final class MqttConnection implements BrokerConnection {
             return;
         }
         // The ack goes out once the message is where the broker keeps it: on disk for a persistent message in
-        // a durable queue, at once otherwise. Waiting on the highest ticket so far keeps acks in PUBLISH order.
-        lastAckTicket = Math.max(lastAckTicket, result.syncTicket());
-        int reason = result.routedQueues() == 0 ? 0x10 : result.rejected() ? 0x97 : 0x00;
+        // a durable queue or retained, at once otherwise. Waiting on the highest ticket so far keeps acks in
+        // PUBLISH order.
+        lastAckTicket = Math.max(lastAckTicket, routed.syncTicket());
+        int reason = routed.retainRefused() || routed.result().rejected() ? 0x97
+                : routed.result().routedQueues() == 0 ? 0x10 : 0x00;
         if (qos == 1) {
             inboundQos1Pending++;
         } else {
@@ -192,6 +194,26 @@ final class MqttConnection implements BrokerConnection {
                 sendPubReply(qos == 1 ? MqttMessageType.PUBACK : MqttMessageType.PUBREC, packetId, reason);
             }
         });
+    }
+
+    /** What publishing one message did: routed to queues, and retained or refused retention. */
+    private record Routed(PublishResult result, boolean retainRefused, long syncTicket) {
+    }
+
+    /** Publishes into {@code amq.topic} and, for a RETAIN publish, into the retained messages. */
+    private Routed route(String topic, Message message, boolean retain) {
+        core.authorize(user, VHOST, Access.WRITE, "exchange", EXCHANGE);
+        vhost.exchangeForPublish(EXCHANGE);
+        PublishResult result = vhost.publish(message);
+        if (!retain) {
+            return new Routed(result, false, result.syncTicket());
+        }
+        RetainedMessages.Outcome outcome = retained.retain(VHOST, topic, message);
+        if (outcome.refused()) {
+            LOG.info("{}: retained message on '{}' refused: {} topics retained already", this, topic,
+                    retained.maxRetained());
+        }
+        return new Routed(result, outcome.refused(), Math.max(result.syncTicket(), outcome.syncTicket()));
     }
 
     private void pubRel(int packetId) {
@@ -376,8 +398,6 @@ final class MqttConnection implements BrokerConnection {
                 MqttPropertyType.MAXIMUM_PACKET_SIZE.value(), config.mqttMaxPacketSize()));
         properties.add(new MqttProperties.IntegerProperty(
                 MqttPropertyType.TOPIC_ALIAS_MAXIMUM.value(), limits.topicAliasMaximum()));
-        // what this version does not offer yet, so that 5.0 clients do not try
-        properties.add(new MqttProperties.IntegerProperty(MqttPropertyType.RETAIN_AVAILABLE.value(), 0));
         return properties;
     }
 
@@ -444,7 +464,19 @@ final class MqttConnection implements BrokerConnection {
 
     /** The retained messages a new subscription to {@code filter} receives. */
     private List<Message> retainedFor(String filter) {
-        return List.of();
+        long now = vhost.nowMillis();
+        List<Message> messages = new ArrayList<>();
+        for (Retained kept : retained.matching(VHOST, filter)) {
+            long left = kept.remainingMillis(now);
+            if (left == 0) {
+                continue;
+            }
+            Message message = kept.message();
+            // what is left of its expiry, not the whole of it again (MQTT 5.0 section 3.3.2.3.3)
+            messages.add(left < 0 ? message
+                    : message.withProperties(message.properties().withExpiration(Long.toString(left))));
+        }
+        return messages;
     }
 
     private void unsubscribe(MqttUnsubscribeMessage unsubscribe) {
@@ -580,19 +612,16 @@ final class MqttConnection implements BrokerConnection {
         }
         Will leftWill = unclean ? will : null;
         will = null;
-        String publisher = user;
-        session.detach(this, leftWill == null ? null : () -> publishWill(leftWill, publisher),
+        session.detach(this, leftWill == null ? null : () -> publishWill(leftWill),
                 leftWill == null ? 0 : leftWill.delaySeconds());
         core.connectionClosed(this);
     }
 
-    private void publishWill(Will leftWill, String publisher) {
+    private void publishWill(Will leftWill) {
         try {
-            core.authorize(publisher, VHOST, Access.WRITE, "exchange", EXCHANGE);
-            vhost.exchangeForPublish(EXCHANGE);
-            vhost.publish(new Message(EXCHANGE, TopicMapping.routingKey(leftWill.topic()),
+            route(leftWill.topic(), new Message(EXCHANGE, TopicMapping.routingKey(leftWill.topic()),
                     PropertyMapping.toCore(leftWill.qos(), leftWill.properties(), leftWill.retain(), null),
-                    leftWill.payload()));
+                    leftWill.payload()), leftWill.retain());
         } catch (CoreException refused) {
             LOG.info("{}: will not published: {}", this, refused.detail());
         }

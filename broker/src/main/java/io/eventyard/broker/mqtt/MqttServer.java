@@ -22,8 +22,8 @@ public final class MqttServer implements AutoCloseable {
         this.listener = listener;
     }
 
-    public static MqttServer bind(BrokerConfig config, BrokerCore core, EventLoopGroup boss, EventLoopGroup workers)
-            throws InterruptedException {
+    public static MqttServer bind(BrokerConfig config, BrokerCore core, RetainedMessages retained,
+                                  EventLoopGroup boss, EventLoopGroup workers) throws InterruptedException {
         // One per listener: client ids are unique per broker, and this listener is the broker's only MQTT door.
         SessionRegistry sessions = new SessionRegistry();
         return new MqttServer(TcpListener.bind("MQTT", config.host(), config.mqttPort(), config.maxConnections(),
@@ -31,7 +31,7 @@ public final class MqttServer implements AutoCloseable {
                         // the bound is checked on the remaining length, before any body is buffered
                         .addLast("decoder", new MqttDecoder(config.mqttMaxPacketSize(), MAX_CLIENT_ID_LENGTH))
                         .addLast("encoder", MqttEncoder.INSTANCE)
-                        .addLast("mqtt", new MqttChannelHandler(core, config, MqttLimits.DEFAULTS, sessions))));
+                        .addLast("mqtt", new MqttChannelHandler(core, config, MqttLimits.DEFAULTS, sessions, retained))));
     }
 
     public int port() {

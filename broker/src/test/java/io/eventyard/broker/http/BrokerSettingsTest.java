@@ -32,7 +32,8 @@ class BrokerSettingsTest {
                 Map.entry("broker.max.message.size", "1048576"),
                 Map.entry("broker.heartbeat.seconds", "30"),
                 Map.entry("broker.mqtt.port", "1884"),
-                Map.entry("broker.mqtt.max.packet.size", "65536")));
+                Map.entry("broker.mqtt.max.packet.size", "65536"),
+                Map.entry("broker.mqtt.max.retained", "500")));
 
         assertThat(config.host()).isEqualTo("127.0.0.1");
         assertThat(config.amqpPort()).isEqualTo(5673);
@@ -49,6 +50,7 @@ class BrokerSettingsTest {
         assertThat(config.diskFreeLimit()).isEqualTo(3_000_000);
         assertThat(config.mqttPort()).isEqualTo(1884);
         assertThat(config.mqttMaxPacketSize()).isEqualTo(65536);
+        assertThat(config.mqttMaxRetained()).isEqualTo(500);
     }
 
     @Test

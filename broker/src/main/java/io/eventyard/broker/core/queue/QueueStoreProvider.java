@@ -19,6 +19,11 @@ public interface QueueStoreProvider {
         }
 
         @Override
+        public QueueStore internal(String vhost, String name) {
+            return null;
+        }
+
+        @Override
         public long pageOutBytes() {
             return Long.MAX_VALUE;
         }
@@ -32,6 +37,14 @@ public interface QueueStoreProvider {
 
     /** A store for paging a non-durable queue; created lazily, deleted with the queue. */
     QueueStore paging(String vhost, String queue);
+
+    /**
+     * A durable store for the broker's own records, not a queue's (the retained MQTT messages of a vhost): kept
+     * apart from the queues' logs, so that no AMQP client can declare, see or delete it, and recovered whole,
+     * transient messages too. Null without a disk. Its logs outlive a restart only when opened again before
+     * the store's orphans are removed (see the broker's startup).
+     */
+    QueueStore internal(String vhost, String name);
 
     /** Ready bytes a queue keeps in memory before it pages further bodies out. */
     long pageOutBytes();

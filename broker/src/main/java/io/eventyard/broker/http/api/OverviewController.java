@@ -37,7 +37,8 @@ final class OverviewController {
         List<String> exchangeTypes = Arrays.stream(ExchangeType.values()).map(ExchangeType::wireName).toList();
         return api.run(request, (user, core) -> new OverviewView("Eventyard broker", PRODUCT_VERSION,
                 exchangeTypes, listeners, objectTotals(user, core), queueTotals(user, core),
-                user.monitoring() ? messageStats(core.counters()) : null, alarms(core.alarmState())));
+                user.monitoring() ? messageStats(core.counters()) : null, alarms(core.alarmState()),
+                user.monitoring() ? broker.retainedMessages().count() : null));
     }
 
     private static OverviewView.Alarms alarms(ResourceAlarms.State state) {

@@ -11,7 +11,8 @@ import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 /**
  * {@code GET /api/overview}: RabbitMQ's field names for what this broker knows. Totals cover what the
  * caller may see; {@code message_stats} are broker-wide, so only monitoring users and administrators
- * get them.
+ * get them, and so is {@code mqtt_retained_messages} (this broker's own field: retained MQTT messages kept, all
+ * vhosts together).
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @Serdeable(naming = SnakeCaseStrategy.class)
@@ -23,7 +24,8 @@ public record OverviewView(
         ObjectTotals objectTotals,
         QueueTotals queueTotals,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable MessageStats messageStats,
-        Alarms alarms) {
+        Alarms alarms,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Integer mqttRetainedMessages) {
 
     /**
      * The memory and disk alarms with their settings and readings, under the names RabbitMQ's
