@@ -27,6 +27,9 @@ import java.util.Objects;
  * @param mqttPort          MQTT 3.1.1 / 5.0 port; 0 picks a free port ({@link Broker#mqttPort()} tells which)
  * @param mqttMaxPacketSize the largest MQTT packet accepted (bytes of remaining length); a larger one closes
  *                          the connection before its body is buffered
+ * @param mqttWebSocketPort MQTT over WebSocket port (for browsers); 0 picks a free port
+ *                          ({@link Broker#mqttWebSocketPort()} tells which), a negative one disables it
+ * @param mqttWebSocketPath the HTTP path of the WebSocket upgrade, such as {@code /ws}
  */
 public record BrokerConfig(
         String host,
@@ -45,7 +48,9 @@ public record BrokerConfig(
         long memoryHighWatermark,
         long diskFreeLimit,
         int mqttPort,
-        int mqttMaxPacketSize) {
+        int mqttMaxPacketSize,
+        int mqttWebSocketPort,
+        String mqttWebSocketPath) {
 
     public BrokerConfig {
         Objects.requireNonNull(host, "host");
@@ -60,112 +65,150 @@ public record BrokerConfig(
         if (mqttMaxPacketSize < 1024) {
             throw new IllegalArgumentException("mqttMaxPacketSize must be at least 1024, was " + mqttMaxPacketSize);
         }
+        Objects.requireNonNull(mqttWebSocketPath, "mqttWebSocketPath");
+        if (!mqttWebSocketPath.startsWith("/")) {
+            throw new IllegalArgumentException("mqttWebSocketPath must start with '/', was '" + mqttWebSocketPath + "'");
+        }
     }
 
     /** The largest MQTT packet accepted unless configured otherwise: 256 KiB, as a device's telemetry is small. */
     public static final int DEFAULT_MQTT_MAX_PACKET_SIZE = 256 * 1024;
 
-    /** RabbitMQ 3.10's defaults, on ports 5672 (AMQP) and 1883 (MQTT), in memory. */
+    /** RabbitMQ Web MQTT's port and path, so that browser clients written for RabbitMQ find the broker. */
+    public static final int DEFAULT_MQTT_WEB_SOCKET_PORT = 15675;
+    public static final String DEFAULT_MQTT_WEB_SOCKET_PATH = "/ws";
+
+    /** RabbitMQ 3.10's defaults, on ports 5672 (AMQP), 1883 (MQTT) and 15675 (MQTT over WebSocket), in memory. */
     public static BrokerConfig defaults() {
         return new BrokerConfig("0.0.0.0", 5672, null, "guest", "guest", "guest",
                 Integer.MAX_VALUE, 2047, 131072, 128 * 1024 * 1024,
                 Duration.ofSeconds(60), Duration.ofSeconds(10), 64L * 1024 * 1024,
                 (long) (Runtime.getRuntime().maxMemory() * 0.4), 50L * 1024 * 1024,
-                1883, DEFAULT_MQTT_MAX_PACKET_SIZE);
+                1883, DEFAULT_MQTT_MAX_PACKET_SIZE, DEFAULT_MQTT_WEB_SOCKET_PORT, DEFAULT_MQTT_WEB_SOCKET_PATH);
     }
 
-    /** An in-process broker for tests: loopback, a free port, definitions kept in {@code dataDir}. */
+    /** An in-process broker for tests: loopback, free ports, definitions kept in {@code dataDir}. */
     public static BrokerConfig forTests(Path dataDir) {
-        return defaults().withHost("127.0.0.1").withAmqpPort(0).withMqttPort(0).withDataDir(dataDir);
+        return defaults().withHost("127.0.0.1").withAmqpPort(0).withMqttPort(0).withMqttWebSocketPort(0)
+                .withDataDir(dataDir);
     }
 
     public BrokerConfig withHost(String value) {
         return new BrokerConfig(value, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
+                mqttWebSocketPort, mqttWebSocketPath);
     }
 
     public BrokerConfig withAmqpPort(int value) {
         return new BrokerConfig(host, value, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
+                mqttWebSocketPort, mqttWebSocketPath);
     }
 
     public BrokerConfig withDataDir(Path value) {
         return new BrokerConfig(host, amqpPort, value, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
+                mqttWebSocketPort, mqttWebSocketPath);
     }
 
     public BrokerConfig withDefaultUser(String user, String password) {
         return new BrokerConfig(host, amqpPort, dataDir, user, password, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
+                mqttWebSocketPort, mqttWebSocketPath);
     }
 
     public BrokerConfig withLoopbackOnlyUser(String value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, value,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
+                mqttWebSocketPort, mqttWebSocketPath);
     }
 
     public BrokerConfig withMaxConnections(int value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 value, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
+                mqttWebSocketPort, mqttWebSocketPath);
     }
 
     public BrokerConfig withChannelMax(int value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, value, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
+                mqttWebSocketPort, mqttWebSocketPath);
     }
 
     public BrokerConfig withFrameMax(int value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, value, maxMessageSize, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
+                mqttWebSocketPort, mqttWebSocketPath);
     }
 
     public BrokerConfig withMaxMessageSize(int value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, value, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
+                mqttWebSocketPort, mqttWebSocketPath);
     }
 
     public BrokerConfig withPageOutBytes(long value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout, value,
-                memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize);
+                memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
+                mqttWebSocketPort, mqttWebSocketPath);
     }
 
     public BrokerConfig withMemoryHighWatermark(long bytes) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout, pageOutBytes,
-                bytes, diskFreeLimit, mqttPort, mqttMaxPacketSize);
+                bytes, diskFreeLimit, mqttPort, mqttMaxPacketSize,
+                mqttWebSocketPort, mqttWebSocketPath);
     }
 
     public BrokerConfig withDiskFreeLimit(long bytes) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout, pageOutBytes,
-                memoryHighWatermark, bytes, mqttPort, mqttMaxPacketSize);
+                memoryHighWatermark, bytes, mqttPort, mqttMaxPacketSize,
+                mqttWebSocketPort, mqttWebSocketPath);
     }
 
     public BrokerConfig withHeartbeat(Duration value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, value, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
+                mqttWebSocketPort, mqttWebSocketPath);
     }
 
     public BrokerConfig withMqttPort(int value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit, value, mqttMaxPacketSize);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, value, mqttMaxPacketSize,
+                mqttWebSocketPort, mqttWebSocketPath);
     }
 
     public BrokerConfig withMqttMaxPacketSize(int value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, value);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, value,
+                mqttWebSocketPort, mqttWebSocketPath);
+    }
+
+    public BrokerConfig withMqttWebSocketPort(int value) {
+        return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
+                maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
+                value, mqttWebSocketPath);
+    }
+
+    public BrokerConfig withMqttWebSocketPath(String value) {
+        return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
+                maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
+                mqttWebSocketPort, value);
     }
 }

@@ -51,7 +51,9 @@ final class BrokerSettings {
                 bytes("broker.memory.high.watermark", defaults.memoryHighWatermark()),
                 bytes("broker.disk.free.limit", defaults.diskFreeLimit()),
                 number("broker.mqtt.port", defaults.mqttPort()),
-                number("broker.mqtt.max.packet.size", defaults.mqttMaxPacketSize()));
+                number("broker.mqtt.max.packet.size", defaults.mqttMaxPacketSize()),
+                number("broker.mqtt.ws.port", defaults.mqttWebSocketPort()),
+                text("broker.mqtt.ws.path").orElse(defaults.mqttWebSocketPath()));
     }
 
     private Optional<String> text(String name) {

@@ -32,7 +32,9 @@ class BrokerSettingsTest {
                 Map.entry("broker.max.message.size", "1048576"),
                 Map.entry("broker.heartbeat.seconds", "30"),
                 Map.entry("broker.mqtt.port", "1884"),
-                Map.entry("broker.mqtt.max.packet.size", "65536")));
+                Map.entry("broker.mqtt.max.packet.size", "65536"),
+                Map.entry("broker.mqtt.ws.port", "15676"),
+                Map.entry("broker.mqtt.ws.path", "/mqtt")));
 
         assertThat(config.host()).isEqualTo("127.0.0.1");
         assertThat(config.amqpPort()).isEqualTo(5673);
@@ -49,6 +51,8 @@ class BrokerSettingsTest {
         assertThat(config.diskFreeLimit()).isEqualTo(3_000_000);
         assertThat(config.mqttPort()).isEqualTo(1884);
         assertThat(config.mqttMaxPacketSize()).isEqualTo(65536);
+        assertThat(config.mqttWebSocketPort()).isEqualTo(15676);
+        assertThat(config.mqttWebSocketPath()).isEqualTo("/mqtt");
     }
 
     @Test
@@ -62,6 +66,8 @@ class BrokerSettingsTest {
         assertThat(config.defaultUser()).isEqualTo("guest");
         assertThat(config.loopbackOnlyUser()).isEqualTo("guest");
         assertThat(config.heartbeat()).isEqualTo(defaults.heartbeat());
+        assertThat(config.mqttWebSocketPort()).isEqualTo(BrokerConfig.DEFAULT_MQTT_WEB_SOCKET_PORT);
+        assertThat(config.mqttWebSocketPath()).isEqualTo(BrokerConfig.DEFAULT_MQTT_WEB_SOCKET_PATH);
     }
 
     @Test
