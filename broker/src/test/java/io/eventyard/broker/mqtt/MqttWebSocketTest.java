@@ -198,6 +198,17 @@ class MqttWebSocketTest {
     }
 
     @Test
+    void aConnectionTheBrokerEndsGetsANormalCloseFrame() throws Exception {
+        try (RawMqttWebSocket raw = new RawMqttWebSocket(webSocket.serverUri(), "mqtt")) {
+            raw.sendFrames(RawMqttWebSocket.connect(p + "-refused", webSocket.username(), "not the password"));
+            assertThat(connackCode(raw.nextPacket())).as("bad user name or password").isEqualTo(4);
+
+            // a clean close for the browser (RFC 6455 1000), not a bare end of the TCP connection (1006)
+            assertThat(raw.closeCode()).isEqualTo(1000);
+        }
+    }
+
+    @Test
     void aPacketSplitAcrossFramesIsDecoded() throws Exception {
         byte[] connect = RawMqttWebSocket.connect(p + "-split", webSocket.username(), webSocket.password());
         try (RawMqttWebSocket raw = new RawMqttWebSocket(webSocket.serverUri(), "mqtt")) {
