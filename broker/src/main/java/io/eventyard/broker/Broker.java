@@ -27,8 +27,9 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 
 /**
- * The embeddable broker. {@code Broker.start(BrokerConfig.forTests(dir))} starts it in-process on a free
- * ports; {@link #amqpPort()}, {@link #mqttPort()} and {@link #mqttWebSocketPort()} tell which. No framework is needed around it.
+ * The embeddable broker. {@code Broker.start(BrokerConfig.forTests(dir))} starts it in-process on free
+ * ports; {@link #amqpPort()}, {@link #mqttPort()} and {@link #mqttWebSocketPort()} tell which. No framework
+ * is needed around it.
  */
 public final class Broker implements AutoCloseable {
 

@@ -67,7 +67,8 @@ public record BrokerConfig(
         }
         Objects.requireNonNull(mqttWebSocketPath, "mqttWebSocketPath");
         if (!mqttWebSocketPath.startsWith("/")) {
-            throw new IllegalArgumentException("mqttWebSocketPath must start with '/', was '" + mqttWebSocketPath + "'");
+            throw new IllegalArgumentException(
+                    "mqttWebSocketPath must start with '/', was '" + mqttWebSocketPath + "'");
         }
     }
 

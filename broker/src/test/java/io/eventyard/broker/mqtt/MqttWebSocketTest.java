@@ -2,13 +2,17 @@ package io.eventyard.broker.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
@@ -121,8 +125,8 @@ class MqttWebSocketTest {
             assertThat(client.received().take(p, 2))
                     .extracting(Received.Delivery::topic, Received.Delivery::text, Received.Delivery::qos)
                     .containsExactly(
-                            org.assertj.core.groups.Tuple.tuple(p + "/zero", "at most once", 0),
-                            org.assertj.core.groups.Tuple.tuple(p + "/one", "at least once", 1));
+                            tuple(p + "/zero", "at most once", 0),
+                            tuple(p + "/one", "at least once", 1));
         }
     }
 
@@ -241,6 +245,23 @@ class MqttWebSocketTest {
             byte[] pong = delivery == third ? fourth : third;
             assertThat(delivery).isEqualTo(publish);
             assertThat(pong).containsExactly(0xD0, 0x00);
+        }
+    }
+
+    @Test
+    void somethingOtherThanHttpClosesTheConnection() throws Exception {
+        // (bytes without a line end, such as a TCP client's CONNECT, wait for the CONNECT timeout instead)
+        try (RawMqttSocket raw = new RawMqttSocket(webSocketUri("/"))) {
+            raw.write("\u0010 no HTTP at all\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            assertThat(raw.closedByBroker()).isTrue();
+        }
+    }
+
+    @Test
+    void aWebSocketPortInUseFailsTheStart(@TempDir Path dataDir) throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            BrokerConfig config = BrokerConfig.forTests(dataDir).withMqttWebSocketPort(taken.getLocalPort());
+            assertThatThrownBy(() -> Broker.start(config)).isInstanceOf(IOException.class);
         }
     }
 
