@@ -97,7 +97,7 @@ start_broker() {
   DATA_DIR=$(mktemp -d -t eventyard-bench-broker.XXXXXX)
   BROKER_LOG=$OUT_DIR/broker-$STAMP-$1.log
   log "starting the bundled broker on 127.0.0.1:$port (log: $BROKER_LOG)"
-  BROKER_HOST=127.0.0.1 BROKER_AMQP_PORT=$port BROKER_MQTT_PORT=0 BROKER_DATA_DIR=$DATA_DIR BROKER_HTTP_PORT=0 \
+  BROKER_HOST=127.0.0.1 BROKER_AMQP_PORT=$port BROKER_MQTT_PORT=0 BROKER_MQTT_WS_PORT=-1 BROKER_DATA_DIR=$DATA_DIR BROKER_HTTP_PORT=0 \
     java -jar "$BROKER_JAR" >"$BROKER_LOG" 2>&1 &
   BROKER_PID=$!
   for _ in $(seq 1 300); do

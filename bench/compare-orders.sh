@@ -149,7 +149,7 @@ start_stack() {
     -u DATASOURCES_DEFAULT_DIALECT -u AMQP_URI
     EVENTYARD_STATE_DIR="$STATE_DIR" EVENTYARD_DATA_DIR="$STATE_DIR/data"
     BROKER_HOST=127.0.0.1 BROKER_AMQP_PORT="$amqp_port" BROKER_HTTP_PORT="$http_port"
-    BROKER_MQTT_PORT="$mqtt_port" MQTT_URI="tcp://127.0.0.1:$mqtt_port"
+    BROKER_MQTT_PORT="$mqtt_port" MQTT_URI="tcp://127.0.0.1:$mqtt_port" BROKER_MQTT_WS_PORT="$(free_port)"
     SMTP_HOST=127.0.0.1 SMTP_PORT="$(free_port)" MAIL_API_PORT="$(free_port)"
     ORDER_PORT="$order_port" PAYMENT_PORT="$(free_port)" SHIPPING_PORT="$(free_port)"
     EMAIL_PORT="$(free_port)" HOMEHUB_PORT="$(free_port)"

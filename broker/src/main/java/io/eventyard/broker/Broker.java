@@ -18,16 +18,19 @@ import io.eventyard.broker.core.auth.Access;
 import io.eventyard.broker.core.message.Message;
 import io.eventyard.broker.core.vhost.PublishResult;
 import io.eventyard.broker.core.vhost.VirtualHost;
+import io.eventyard.broker.mqtt.MqttPipeline;
 import io.eventyard.broker.mqtt.MqttServer;
 import io.eventyard.broker.mqtt.RetainedMessages;
+import io.eventyard.broker.mqtt.MqttWebSocketServer;
 import io.eventyard.broker.core.auth.Permission;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 
 /**
- * The embeddable broker. {@code Broker.start(BrokerConfig.forTests(dir))} starts it in-process on a free
- * ports; {@link #amqpPort()} and {@link #mqttPort()} tell which. No framework is needed around it.
+ * The embeddable broker. {@code Broker.start(BrokerConfig.forTests(dir))} starts it in-process on free
+ * ports; {@link #amqpPort()}, {@link #mqttPort()} and {@link #mqttWebSocketPort()} tell which. No framework
+ * is needed around it.
  */
 public final class Broker implements AutoCloseable {
 
@@ -42,11 +45,13 @@ public final class Broker implements AutoCloseable {
     private final AmqpServer amqp;
     private final MqttServer mqtt;
     private final RetainedMessages retained;
+    /** Null when {@link BrokerConfig#mqttWebSocketPort()} is negative. */
+    private final MqttWebSocketServer mqttWebSocket;
     private final BrokerAdmin admin;
 
     private Broker(BrokerConfig config, CoreExecutor executor, BrokerCore core, BrokerStorage storage,
                    EventLoopGroup boss, EventLoopGroup workers, AmqpServer amqp, MqttServer mqtt,
-                   RetainedMessages retained) {
+                   RetainedMessages retained, MqttWebSocketServer mqttWebSocket) {
         this.config = config;
         this.executor = executor;
         this.core = core;
@@ -56,6 +61,7 @@ public final class Broker implements AutoCloseable {
         this.amqp = amqp;
         this.mqtt = mqtt;
         this.retained = retained;
+        this.mqttWebSocket = mqttWebSocket;
         this.admin = new CoreAdmin(core);
     }
 
@@ -89,9 +95,17 @@ public final class Broker implements AutoCloseable {
             LOG.info("AMQP 0-9-1 listening on {}:{}{}", config.host(), amqp.port(),
                     config.dataDir() == null ? " (in memory)" : " (data in " + config.dataDir() + ")");
             // MQTT shares the event loops: both protocols only frame there, the core thread does the rest.
-            MqttServer mqtt = MqttServer.bind(config, core, retained, boss, workers);
+            // Both MQTT listeners end in the same pipeline tail, which holds the one registry of client ids.
+            MqttPipeline mqttPipeline = MqttPipeline.create(core, config, retained);
+            MqttServer mqtt = MqttServer.bind(mqttPipeline, boss, workers);
             LOG.info("MQTT 3.1.1/5.0 listening on {}:{}", config.host(), mqtt.port());
-            return new Broker(config, executor, core, storage, boss, workers, amqp, mqtt, retained);
+            MqttWebSocketServer mqttWebSocket = null;
+            if (config.mqttWebSocketPort() >= 0) {
+                mqttWebSocket = MqttWebSocketServer.bind(mqttPipeline, boss, workers);
+                LOG.info("MQTT over WebSocket listening on ws://{}:{}{}", config.host(), mqttWebSocket.port(),
+                        config.mqttWebSocketPath());
+            }
+            return new Broker(config, executor, core, storage, boss, workers, amqp, mqtt, retained, mqttWebSocket);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             shutdown(executor, storage, boss, workers);
@@ -130,6 +144,14 @@ public final class Broker implements AutoCloseable {
     /** The retained MQTT messages. Core thread only: {@code broker.core().executor().call(() -> ...)}. */
     public RetainedMessages retainedMessages() {
         return retained;
+    }
+
+    /**
+     * The MQTT over WebSocket port actually bound (useful when the configuration asked for port 0), or -1
+     * when the configuration disabled that listener.
+     */
+    public int mqttWebSocketPort() {
+        return mqttWebSocket == null ? -1 : mqttWebSocket.port();
     }
 
     /** Virtual hosts, users and permissions. */
@@ -189,6 +211,9 @@ public final class Broker implements AutoCloseable {
     public void close() {
         amqp.close();
         mqtt.close();
+        if (mqttWebSocket != null) {
+            mqttWebSocket.close();
+        }
         executor.call(() -> {
             core.stopAlarms();
             core.closeAllConnections("broker shutdown");

@@ -27,6 +27,9 @@ import java.util.Objects;
  * @param mqttPort          MQTT 3.1.1 / 5.0 port; 0 picks a free port ({@link Broker#mqttPort()} tells which)
  * @param mqttMaxPacketSize the largest MQTT packet accepted (bytes of remaining length); a larger one closes
  *                          the connection before its body is buffered
+ * @param mqttWebSocketPort MQTT over WebSocket port (for browsers); 0 picks a free port
+ *                          ({@link Broker#mqttWebSocketPort()} tells which), a negative one disables it
+ * @param mqttWebSocketPath the HTTP path of the WebSocket upgrade, such as {@code /ws}
  * @param mqttMaxRetained   retained MQTT messages kept at most (topics, all vhosts together); a retained
  *                          publish to a further topic is refused
  */
@@ -48,6 +51,8 @@ public record BrokerConfig(
         long diskFreeLimit,
         int mqttPort,
         int mqttMaxPacketSize,
+        int mqttWebSocketPort,
+        String mqttWebSocketPath,
         int mqttMaxRetained) {
 
     public BrokerConfig {
@@ -66,6 +71,11 @@ public record BrokerConfig(
         if (mqttMaxRetained < 0) {
             throw new IllegalArgumentException("mqttMaxRetained must not be negative, was " + mqttMaxRetained);
         }
+        Objects.requireNonNull(mqttWebSocketPath, "mqttWebSocketPath");
+        if (!mqttWebSocketPath.startsWith("/")) {
+            throw new IllegalArgumentException(
+                    "mqttWebSocketPath must start with '/', was '" + mqttWebSocketPath + "'");
+        }
     }
 
     /** The largest MQTT packet accepted unless configured otherwise: 256 KiB, as a device's telemetry is small. */
@@ -77,113 +87,149 @@ public record BrokerConfig(
      */
     public static final int DEFAULT_MQTT_MAX_RETAINED = 100_000;
 
-    /** RabbitMQ 3.10's defaults, on ports 5672 (AMQP) and 1883 (MQTT), in memory. */
+    /** RabbitMQ Web MQTT's port and path, so that browser clients written for RabbitMQ find the broker. */
+    public static final int DEFAULT_MQTT_WEB_SOCKET_PORT = 15675;
+    public static final String DEFAULT_MQTT_WEB_SOCKET_PATH = "/ws";
+
+    /** RabbitMQ 3.10's defaults, on ports 5672 (AMQP), 1883 (MQTT) and 15675 (MQTT over WebSocket), in memory. */
     public static BrokerConfig defaults() {
         return new BrokerConfig("0.0.0.0", 5672, null, "guest", "guest", "guest",
                 Integer.MAX_VALUE, 2047, 131072, 128 * 1024 * 1024,
                 Duration.ofSeconds(60), Duration.ofSeconds(10), 64L * 1024 * 1024,
                 (long) (Runtime.getRuntime().maxMemory() * 0.4), 50L * 1024 * 1024,
-                1883, DEFAULT_MQTT_MAX_PACKET_SIZE, DEFAULT_MQTT_MAX_RETAINED);
+                1883, DEFAULT_MQTT_MAX_PACKET_SIZE, DEFAULT_MQTT_WEB_SOCKET_PORT, DEFAULT_MQTT_WEB_SOCKET_PATH,
+                DEFAULT_MQTT_MAX_RETAINED);
     }
 
-    /** An in-process broker for tests: loopback, a free port, definitions kept in {@code dataDir}. */
+    /** An in-process broker for tests: loopback, free ports, definitions kept in {@code dataDir}. */
     public static BrokerConfig forTests(Path dataDir) {
-        return defaults().withHost("127.0.0.1").withAmqpPort(0).withMqttPort(0).withDataDir(dataDir);
+        return defaults().withHost("127.0.0.1").withAmqpPort(0).withMqttPort(0).withMqttWebSocketPort(0)
+                .withDataDir(dataDir);
     }
 
     public BrokerConfig withHost(String value) {
         return new BrokerConfig(value, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize, mqttMaxRetained);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
+                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained);
     }
 
     public BrokerConfig withAmqpPort(int value) {
         return new BrokerConfig(host, value, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize, mqttMaxRetained);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
+                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained);
     }
 
     public BrokerConfig withDataDir(Path value) {
         return new BrokerConfig(host, amqpPort, value, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize, mqttMaxRetained);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
+                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained);
     }
 
     public BrokerConfig withDefaultUser(String user, String password) {
         return new BrokerConfig(host, amqpPort, dataDir, user, password, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize, mqttMaxRetained);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
+                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained);
     }
 
     public BrokerConfig withLoopbackOnlyUser(String value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, value,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize, mqttMaxRetained);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
+                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained);
     }
 
     public BrokerConfig withMaxConnections(int value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 value, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize, mqttMaxRetained);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
+                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained);
     }
 
     public BrokerConfig withChannelMax(int value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, value, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize, mqttMaxRetained);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
+                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained);
     }
 
     public BrokerConfig withFrameMax(int value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, value, maxMessageSize, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize, mqttMaxRetained);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
+                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained);
     }
 
     public BrokerConfig withMaxMessageSize(int value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, value, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize, mqttMaxRetained);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
+                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained);
     }
 
     public BrokerConfig withPageOutBytes(long value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout, value,
-                memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize, mqttMaxRetained);
+                memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
+                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained);
     }
 
     public BrokerConfig withMemoryHighWatermark(long bytes) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout, pageOutBytes,
-                bytes, diskFreeLimit, mqttPort, mqttMaxPacketSize, mqttMaxRetained);
+                bytes, diskFreeLimit, mqttPort, mqttMaxPacketSize,
+                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained);
     }
 
     public BrokerConfig withDiskFreeLimit(long bytes) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout, pageOutBytes,
-                memoryHighWatermark, bytes, mqttPort, mqttMaxPacketSize, mqttMaxRetained);
+                memoryHighWatermark, bytes, mqttPort, mqttMaxPacketSize,
+                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained);
     }
 
     public BrokerConfig withHeartbeat(Duration value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, value, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize, mqttMaxRetained);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
+                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained);
     }
 
     public BrokerConfig withMqttPort(int value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit, value, mqttMaxPacketSize, mqttMaxRetained);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, value, mqttMaxPacketSize,
+                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained);
     }
 
     public BrokerConfig withMqttMaxPacketSize(int value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, value, mqttMaxRetained);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, value,
+                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained);
+    }
+
+    public BrokerConfig withMqttWebSocketPort(int value) {
+        return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
+                maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
+                value, mqttWebSocketPath, mqttMaxRetained);
+    }
+
+    public BrokerConfig withMqttWebSocketPath(String value) {
+        return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
+                maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
+                mqttWebSocketPort, value, mqttMaxRetained);
     }
 
     public BrokerConfig withMqttMaxRetained(int value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
-                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize, value);
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
+                mqttWebSocketPort, mqttWebSocketPath, value);
     }
 }

@@ -28,8 +28,8 @@ public final class BrokerMain {
             stopped.countDown();
         }, "broker-shutdown"));
         Broker broker = server.broker();
-        LOG.info("broker ready: amqp={} mqtt={} http={} data={}", broker.amqpPort(), broker.mqttPort(), server.httpPort(),
-                broker.config().dataDir());
+        LOG.info("broker ready: amqp={} mqtt={} mqtt-ws={} http={} data={}", broker.amqpPort(), broker.mqttPort(),
+                broker.mqttWebSocketPort(), server.httpPort(), broker.config().dataDir());
         stopped.await();
     }
 }

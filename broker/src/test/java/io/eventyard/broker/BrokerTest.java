@@ -26,7 +26,8 @@ class BrokerTest {
     @Test
     void startsOnAFreePortAndStopsListeningWhenClosed() throws IOException {
         int port;
-        try (Broker broker = Broker.start(BrokerConfig.defaults().withHost("127.0.0.1").withAmqpPort(0).withMqttPort(0))) {
+        try (Broker broker = Broker.start(BrokerConfig.defaults().withHost("127.0.0.1").withAmqpPort(0).withMqttPort(0)
+                .withMqttWebSocketPort(0))) {
             port = broker.amqpPort();
             assertThat(port).isPositive();
             assertThat(firstFrameType(port)).as("frame type of connection.start").isEqualTo(1);
@@ -50,7 +51,8 @@ class BrokerTest {
     @Test
     void portInUseFailsTheStartWithAnIOException() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            BrokerConfig config = BrokerConfig.defaults().withHost("127.0.0.1").withAmqpPort(taken.getLocalPort()).withMqttPort(0);
+            BrokerConfig config = BrokerConfig.defaults().withHost("127.0.0.1").withAmqpPort(taken.getLocalPort())
+                    .withMqttPort(0).withMqttWebSocketPort(0);
 
             assertThatThrownBy(() -> Broker.start(config)).isInstanceOf(IOException.class);
         }
@@ -60,7 +62,8 @@ class BrokerTest {
     void failedStartLeavesNoThreadsBehind() throws IOException {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            BrokerConfig config = BrokerConfig.defaults().withHost("127.0.0.1").withAmqpPort(taken.getLocalPort()).withMqttPort(0);
+            BrokerConfig config = BrokerConfig.defaults().withHost("127.0.0.1").withAmqpPort(taken.getLocalPort())
+                    .withMqttPort(0).withMqttWebSocketPort(0);
             assertThatThrownBy(() -> Broker.start(config)).isInstanceOf(IOException.class);
         }
 

@@ -52,6 +52,8 @@ final class BrokerSettings {
                 bytes("broker.disk.free.limit", defaults.diskFreeLimit()),
                 number("broker.mqtt.port", defaults.mqttPort()),
                 number("broker.mqtt.max.packet.size", defaults.mqttMaxPacketSize()),
+                number("broker.mqtt.ws.port", defaults.mqttWebSocketPort()),
+                text("broker.mqtt.ws.path").orElse(defaults.mqttWebSocketPath()),
                 number("broker.mqtt.max.retained", defaults.mqttMaxRetained()));
     }
 

@@ -60,6 +60,7 @@ final class ChildBroker implements AutoCloseable {
                 "-Dbroker.host=127.0.0.1",
                 "-Dbroker.amqp.port=0",
                 "-Dbroker.mqtt.port=0",
+                "-Dbroker.mqtt.ws.port=0",
                 "-Dbroker.http.port=0",
                 "-Dbroker.data.dir=" + dataDir,
                 "-cp", System.getProperty("java.class.path"),

@@ -33,6 +33,8 @@ class BrokerSettingsTest {
                 Map.entry("broker.heartbeat.seconds", "30"),
                 Map.entry("broker.mqtt.port", "1884"),
                 Map.entry("broker.mqtt.max.packet.size", "65536"),
+                Map.entry("broker.mqtt.ws.port", "15676"),
+                Map.entry("broker.mqtt.ws.path", "/mqtt"),
                 Map.entry("broker.mqtt.max.retained", "500")));
 
         assertThat(config.host()).isEqualTo("127.0.0.1");
@@ -50,6 +52,8 @@ class BrokerSettingsTest {
         assertThat(config.diskFreeLimit()).isEqualTo(3_000_000);
         assertThat(config.mqttPort()).isEqualTo(1884);
         assertThat(config.mqttMaxPacketSize()).isEqualTo(65536);
+        assertThat(config.mqttWebSocketPort()).isEqualTo(15676);
+        assertThat(config.mqttWebSocketPath()).isEqualTo("/mqtt");
         assertThat(config.mqttMaxRetained()).isEqualTo(500);
     }
 
@@ -64,6 +68,8 @@ class BrokerSettingsTest {
         assertThat(config.defaultUser()).isEqualTo("guest");
         assertThat(config.loopbackOnlyUser()).isEqualTo("guest");
         assertThat(config.heartbeat()).isEqualTo(defaults.heartbeat());
+        assertThat(config.mqttWebSocketPort()).isEqualTo(BrokerConfig.DEFAULT_MQTT_WEB_SOCKET_PORT);
+        assertThat(config.mqttWebSocketPath()).isEqualTo(BrokerConfig.DEFAULT_MQTT_WEB_SOCKET_PATH);
     }
 
     @Test

@@ -45,6 +45,7 @@ public final class RunningBroker implements AutoCloseable {
                 "broker.host", "127.0.0.1",
                 "broker.amqp.port", 0,
                 "broker.mqtt.port", 0,
+                "broker.mqtt.ws.port", 0,
                 "broker.http.port", 0,
                 "broker.data.dir", dataDir.toString(),
                 "broker.metrics.interval", "100ms")));

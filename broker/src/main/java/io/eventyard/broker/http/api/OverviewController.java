@@ -1,5 +1,6 @@
 package io.eventyard.broker.http.api;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -31,9 +32,14 @@ final class OverviewController {
 
     @Get
     CompletableFuture<OverviewView> overview(HttpRequest<?> request) {
-        List<OverviewView.Listener> listeners = List.of(
+        List<OverviewView.Listener> listeners = new ArrayList<>(List.of(
                 new OverviewView.Listener("amqp", broker.config().host(), broker.amqpPort()),
-                new OverviewView.Listener("mqtt", broker.config().host(), broker.mqttPort()));
+                new OverviewView.Listener("mqtt", broker.config().host(), broker.mqttPort())));
+        if (broker.mqttWebSocketPort() >= 0) {
+            // RabbitMQ's name for its Web MQTT listener
+            listeners.add(new OverviewView.Listener("http/web-mqtt", broker.config().host(),
+                    broker.mqttWebSocketPort()));
+        }
         List<String> exchangeTypes = Arrays.stream(ExchangeType.values()).map(ExchangeType::wireName).toList();
         return api.run(request, (user, core) -> new OverviewView("Eventyard broker", PRODUCT_VERSION,
                 exchangeTypes, listeners, objectTotals(user, core), queueTotals(user, core),

@@ -245,6 +245,9 @@ class ManagementApiIT {
         assertThat(overview.get("queue_totals").get("messages_ready").getLongValue()).isGreaterThanOrEqualTo(1);
         assertThat(overview.get("message_stats").get("publish").getLongValue()).isGreaterThanOrEqualTo(1);
         assertThat(overview.get("listeners").get(0).get("port").getIntValue()).isEqualTo(broker.broker().amqpPort());
+        assertThat(overview.get("listeners").get(2).get("protocol").getStringValue()).isEqualTo("http/web-mqtt");
+        assertThat(overview.get("listeners").get(2).get("port").getIntValue())
+                .isEqualTo(broker.broker().mqttWebSocketPort());
         assertThat(overview.get("mqtt_retained_messages").getIntValue()).isGreaterThanOrEqualTo(0);
         assertThat(broker.get("/api/overview", "watcher", "watcher-pw").json().get("message_stats"))
                 .as("broker-wide message stats are for monitoring users").isNull();
