@@ -19,8 +19,9 @@ import io.micronaut.http.annotation.Put;
 
 /**
  * {@code GET /api/topic-permissions} and {@code GET/PUT/DELETE /api/topic-permissions/{vhost}/{user}}, for
- * administrators, as RabbitMQ's management API has them: a user has one topic permission per exchange, so GET
- * of a user on a vhost answers a list, PUT sets the one for the body's exchange, DELETE removes them all.
+ * administrators, as RabbitMQ's management API has them. The resource is the set of a user's topic permissions on a
+ * vhost, one per exchange: GET answers that list (404 when empty), PUT sets the one for the body's exchange (201
+ * when the set was empty, else 204; 400 {@code vhost_or_user_not_found}), DELETE removes them all.
  */
 @Controller("/api/topic-permissions")
 final class TopicPermissionController {
@@ -46,7 +47,9 @@ final class TopicPermissionController {
     CompletableFuture<List<TopicPermissionView>> of(HttpRequest<?> request, String vhost, String user) {
         return api.run(request, (caller, core) -> {
             caller.requireAdministrator();
-            requireUserAndVhost(core, user, vhost);
+            if (!userAndVhostExist(core, user, vhost) || core.topicPermissions(user, vhost).isEmpty()) {
+                throw ApiException.notFound();
+            }
             return core.topicPermissions(user, vhost).stream().map(TopicPermissionView::of).sorted(ORDER).toList();
         });
     }
@@ -56,6 +59,9 @@ final class TopicPermissionController {
                                            @Nullable @Body TopicPermissionBody body) {
         return api.run(request, (caller, core) -> {
             caller.requireAdministrator();
+            if (!userAndVhostExist(core, user, vhost)) {
+                throw ApiException.badRequest("vhost_or_user_not_found");
+            }
             if (body == null || body.exchange() == null || body.write() == null || body.read() == null) {
                 throw ApiException.badRequest("exchange, write and read are all mandatory");
             }
@@ -65,8 +71,7 @@ final class TopicPermissionController {
             } catch (PatternSyntaxException e) {
                 throw ApiException.badRequest("not a regular expression: " + e.getPattern());
             }
-            boolean existed = core.topicPermissions(user, vhost).stream()
-                    .anyMatch(p -> p.exchange().equals(body.exchange()));
+            boolean existed = !core.topicPermissions(user, vhost).isEmpty();
             core.setTopicPermission(permission);
             return existed ? HttpResponse.noContent() : HttpResponse.status(HttpStatus.CREATED);
         });
@@ -84,9 +89,7 @@ final class TopicPermissionController {
         });
     }
 
-    private static void requireUserAndVhost(BrokerCore core, String user, String vhost) {
-        if (core.user(user) == null || core.virtualHost(vhost) == null) {
-            throw ApiException.notFound();
-        }
+    private static boolean userAndVhostExist(BrokerCore core, String user, String vhost) {
+        return core.user(user) != null && core.virtualHost(vhost) != null;
     }
 }
