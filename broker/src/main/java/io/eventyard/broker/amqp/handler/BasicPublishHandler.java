@@ -43,6 +43,9 @@ final class BasicPublishHandler {
     private static void authorizeTopics(AmqpConnection connection, BasicMethod.Publish publish,
                                         MessageProperties properties) {
         connection.authorizeTopic(publish.exchange(), publish.routingKey(), Access.WRITE);
+        if (properties.headers() == null) {
+            return;
+        }
         for (String cc : DeathHistory.ccKeys(properties.headers())) {
             connection.authorizeTopic(publish.exchange(), cc, Access.WRITE);
         }

@@ -72,7 +72,8 @@ public final class TopicPermission {
     /**
      * Whether {@code routingKey} may be written (published) or read (bound, subscribed) through the exchange.
      *
-     * @param variables values for {@code {username}}, {@code {vhost}}, {@code {client_id}}; may lack any of them
+     * @param variables values for {@code {username}}, {@code {vhost}}, {@code {client_id}}; may lack any of them,
+     *                  or be null for none
      * @throws IllegalArgumentException for {@link Access#CONFIGURE}, which topic permissions do not have
      */
     public boolean allows(Access access, String routingKey, Map<String, String> variables) {
@@ -81,7 +82,7 @@ public final class TopicPermission {
             case READ -> readExpression;
             case CONFIGURE -> throw new IllegalArgumentException("topic permissions have no configure access");
         };
-        return expression.pattern(variables).matcher(routingKey).find();
+        return expression.pattern(variables == null ? Map.of() : variables).matcher(routingKey).find();
     }
 
     /** The map of variables RabbitMQ fills in for a connection; {@code clientId} null for all but MQTT. */
