@@ -3,6 +3,7 @@ package io.eventyard.broker;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
@@ -15,7 +16,9 @@ import io.eventyard.broker.core.CoreExecutor;
 import io.eventyard.broker.core.Durability;
 import io.eventyard.broker.core.ResourceAlarms;
 import io.eventyard.broker.core.auth.Access;
+import io.eventyard.broker.core.auth.TopicPermission;
 import io.eventyard.broker.core.message.Message;
+import io.eventyard.broker.core.queue.DeathHistory;
 import io.eventyard.broker.core.vhost.PublishResult;
 import io.eventyard.broker.core.vhost.VirtualHost;
 import io.eventyard.broker.mqtt.MqttPipeline;
@@ -196,6 +199,7 @@ public final class Broker implements AutoCloseable {
                 String resource = message.exchange().isEmpty() ? "amq.default" : message.exchange();
                 core.authorize(user, vhost, Access.WRITE, "exchange", resource);
                 target.exchangeForPublish(message.exchange());
+                authorizeTopics(vhost, user, message);
                 PublishResult result = target.publish(message);
                 PublishOutcome answer = new PublishOutcome(result.routedQueues() > 0, result.rejected());
                 core.durability().whenDurable(result.syncTicket(), () -> outcome.complete(answer));
@@ -204,6 +208,15 @@ public final class Broker implements AutoCloseable {
             }
         });
         return outcome.thenApplyAsync(answer -> answer); // the caller's stages run off the core thread
+    }
+
+    // The topic permission check of an AMQP basic.publish, on every key the message is routed by.
+    private void authorizeTopics(String vhost, String user, Message message) {
+        Map<String, String> variables = TopicPermission.variables(user, vhost, null);
+        core.authorizeTopic(user, vhost, message.exchange(), message.routingKey(), Access.WRITE, variables);
+        for (String cc : DeathHistory.ccKeys(message.properties().headers())) {
+            core.authorizeTopic(user, vhost, message.exchange(), cc, Access.WRITE, variables);
+        }
     }
 
     /** Stops listening, closes every connection and waits for the core to finish. */

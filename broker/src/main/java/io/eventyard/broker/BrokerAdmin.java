@@ -25,4 +25,19 @@ public interface BrokerAdmin {
     void setPermissions(String user, String vhost, String configure, String write, String read);
 
     void clearPermissions(String user, String vhost);
+
+    /**
+     * Sets the user's topic permission on one topic exchange of {@code vhost}, as RabbitMQ's
+     * {@code set_topic_permissions}: a routing key published to {@code exchange} must match {@code write}, a key
+     * bound or subscribed from it {@code read} (searched, not fully matched; empty stands for {@code ^$}). The
+     * expressions may name {@code {username}}, {@code {vhost}} and, for MQTT, {@code {client_id}}. An exchange
+     * the user has no topic permission for is not restricted.
+     */
+    void setTopicPermissions(String user, String vhost, String exchange, String write, String read);
+
+    /** Removes the user's topic permissions on every exchange of {@code vhost}. */
+    void clearTopicPermissions(String user, String vhost);
+
+    /** Removes the user's topic permission on one exchange of {@code vhost}. */
+    void clearTopicPermissions(String user, String vhost, String exchange);
 }

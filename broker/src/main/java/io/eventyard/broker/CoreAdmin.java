@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.eventyard.broker.core.BrokerCore;
 import io.eventyard.broker.core.auth.Permission;
+import io.eventyard.broker.core.auth.TopicPermission;
 
 /** {@link BrokerAdmin} on the core: each call is a task on the core thread, and waits for it. */
 final class CoreAdmin implements BrokerAdmin {
@@ -42,6 +43,22 @@ final class CoreAdmin implements BrokerAdmin {
     @Override
     public void clearPermissions(String user, String vhost) {
         run(() -> core.clearPermission(user, vhost));
+    }
+
+    @Override
+    public void setTopicPermissions(String user, String vhost, String exchange, String write, String read) {
+        TopicPermission permission = new TopicPermission(user, vhost, exchange, write, read);
+        run(() -> core.setTopicPermission(permission));
+    }
+
+    @Override
+    public void clearTopicPermissions(String user, String vhost) {
+        run(() -> core.clearTopicPermissions(user, vhost));
+    }
+
+    @Override
+    public void clearTopicPermissions(String user, String vhost, String exchange) {
+        run(() -> core.clearTopicPermission(user, vhost, exchange));
     }
 
     private void run(Runnable task) {

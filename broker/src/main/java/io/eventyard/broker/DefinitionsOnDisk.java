@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import io.eventyard.broker.core.BrokerCore;
 import io.eventyard.broker.core.CoreException;
 import io.eventyard.broker.core.auth.Permission;
+import io.eventyard.broker.core.auth.TopicPermission;
 import io.eventyard.broker.core.auth.User;
 import io.eventyard.broker.core.exchange.Binding;
 import io.eventyard.broker.core.exchange.Destination;
@@ -24,6 +25,7 @@ import io.eventyard.broker.store.ExchangeDefinition;
 import io.eventyard.broker.store.PermissionDefinition;
 import io.eventyard.broker.store.QueueDefinition;
 import io.eventyard.broker.store.StoreException;
+import io.eventyard.broker.store.TopicPermissionDefinition;
 import io.eventyard.broker.store.UserDefinition;
 import io.eventyard.broker.store.VirtualHostDefinition;
 
@@ -56,6 +58,8 @@ final class DefinitionsOnDisk implements DurableDefinitions, AutoCloseable {
             definitions.users().forEach(u -> core.restoreUser(new User(u.name(), u.passwordHash(), u.salt(), u.tags())));
             definitions.permissions().forEach(p -> core.setPermission(
                     new Permission(p.user(), p.vhost(), p.configure(), p.write(), p.read())));
+            definitions.topicPermissions().forEach(t -> core.setTopicPermission(
+                    new TopicPermission(t.user(), t.vhost(), t.exchange(), t.write(), t.read())));
             for (ExchangeDefinition e : definitions.exchanges()) {
                 vhost(core, e.vhost()).declareExchange(e.name(), e.type(), false, true, e.autoDelete(), e.internal(),
                         e.arguments());
@@ -72,8 +76,9 @@ final class DefinitionsOnDisk implements DurableDefinitions, AutoCloseable {
             restoring = false;
         }
         if (!definitions.isEmpty()) {
-            LOG.info("restored {} vhosts, {} users, {} exchanges, {} queues, {} bindings from {}",
-                    definitions.vhosts().size(), definitions.users().size(), definitions.exchanges().size(),
+            LOG.info("restored {} vhosts, {} users, {} topic permissions, {} exchanges, {} queues, {} bindings from {}",
+                    definitions.vhosts().size(), definitions.users().size(), definitions.topicPermissions().size(),
+                    definitions.exchanges().size(),
                     definitions.queues().size(), definitions.bindings().size(), store.file());
         }
     }
@@ -111,6 +116,16 @@ final class DefinitionsOnDisk implements DurableDefinitions, AutoCloseable {
     @Override
     public void permissionDeleted(String user, String vhost) {
         remove(new PermissionDefinition(user, vhost, "", "", ""));
+    }
+
+    @Override
+    public void topicPermissionPut(TopicPermission t) {
+        put(new TopicPermissionDefinition(t.user(), t.vhost(), t.exchange(), t.write(), t.read()));
+    }
+
+    @Override
+    public void topicPermissionDeleted(String user, String vhost, String exchange) {
+        remove(new TopicPermissionDefinition(user, vhost, exchange, "", ""));
     }
 
     @Override

@@ -12,7 +12,9 @@ import java.util.Set;
 import io.eventyard.broker.core.auth.Access;
 import io.eventyard.broker.core.auth.PasswordHash;
 import io.eventyard.broker.core.auth.Permission;
+import io.eventyard.broker.core.auth.TopicPermission;
 import io.eventyard.broker.core.auth.User;
+import io.eventyard.broker.core.exchange.ExchangeType;
 import io.eventyard.broker.core.queue.QueueStoreProvider;
 import io.eventyard.broker.core.vhost.DurableDefinitions;
 import io.eventyard.broker.core.vhost.VirtualHost;
@@ -29,6 +31,7 @@ public final class BrokerCore {
     private final Map<String, VirtualHost> vhosts = new HashMap<>();
     private final Map<String, User> users = new HashMap<>();
     private final Map<String, Map<String, Permission>> permissions = new HashMap<>();
+    private final TopicPermissions topicPermissions = new TopicPermissions();
     private final Set<BrokerConnection> connections = new LinkedHashSet<>();
     private final MessageCounters counters = new MessageCounters();
     private final QueueStoreProvider stores;
@@ -144,6 +147,7 @@ public final class BrokerCore {
         for (Map<String, Permission> byVhost : permissions.values()) {
             byVhost.remove(name);
         }
+        topicPermissions.removeVhost(name);
         durable.virtualHostDeleted(name);
     }
 
@@ -169,6 +173,7 @@ public final class BrokerCore {
         if (removed != null) {
             removed.keySet().forEach(vhost -> durable.permissionDeleted(name, vhost));
         }
+        topicPermissions.removeUser(name);
         durable.userDeleted(name);
     }
 
@@ -213,6 +218,70 @@ public final class BrokerCore {
             throw CoreException.accessRefused(access.label() + " access to " + kind + " '" + resource
                     + "' in vhost '" + vhost + "' refused for user '" + user + "'");
         }
+    }
+
+    // ---- topic permissions ------------------------------------------------------------------------------
+
+    /** Every topic permission, user by user. */
+    public List<TopicPermission> topicPermissions() {
+        return topicPermissions.all();
+    }
+
+    /** The topic permissions of {@code user} on {@code vhost}, one per exchange, in the order they were set. */
+    public List<TopicPermission> topicPermissions(String user, String vhost) {
+        return topicPermissions.of(user, vhost);
+    }
+
+    /** Sets (or replaces) the user's topic permission on one exchange. The exchange need not exist yet. */
+    public void setTopicPermission(TopicPermission permission) {
+        if (!users.containsKey(permission.user())) {
+            throw CoreException.notFound("no user '" + permission.user() + "'");
+        }
+        if (!vhosts.containsKey(permission.vhost())) {
+            throw CoreException.notFound("no vhost '" + permission.vhost() + "'");
+        }
+        durable.topicPermissionPut(permission);
+        topicPermissions.put(permission);
+    }
+
+    /** Removes the user's topic permissions on every exchange of {@code vhost}. */
+    public void clearTopicPermissions(String user, String vhost) {
+        for (TopicPermission permission : topicPermissions.of(user, vhost)) {
+            clearTopicPermission(user, vhost, permission.exchange());
+        }
+    }
+
+    /** Removes the user's topic permission on one exchange, if there is one. */
+    public void clearTopicPermission(String user, String vhost, String exchange) {
+        if (topicPermissions.remove(user, vhost, exchange)) {
+            durable.topicPermissionDeleted(user, vhost, exchange);
+        }
+    }
+
+    /**
+     * RabbitMQ's topic authorisation: refuses {@code routingKey} on a topic exchange when the user has a topic
+     * permission for that exchange whose {@code access} expression does not match it, with RabbitMQ's text
+     * ("write access to topic 'k' in exchange 'x' in vhost '/' refused for user 'u'"). Allows everything on other
+     * exchange types, on exchanges that do not exist, and on exchanges the user has no topic permission for.
+     *
+     * @param access    {@link Access#WRITE} for a publish's routing key, {@link Access#READ} for a binding key
+     * @param variables values for the {@code {username}}, {@code {vhost}}, {@code {client_id}} placeholders
+     */
+    public void authorizeTopic(String user, String vhost, String exchange, String routingKey, Access access,
+                               Map<String, String> variables) {
+        TopicPermission permission = topicPermissions.get(user, vhost, exchange);
+        if (permission == null || !isTopicExchange(vhost, exchange)) {
+            return;
+        }
+        if (!permission.allows(access, routingKey, variables)) {
+            throw CoreException.accessRefused(access.label() + " access to topic '" + routingKey + "' in exchange '"
+                    + exchange + "' in vhost '" + vhost + "' refused for user '" + user + "'");
+        }
+    }
+
+    private boolean isTopicExchange(String vhostName, String exchangeName) {
+        VirtualHost vhost = vhosts.get(vhostName);
+        return vhost != null && vhost.hasExchangeOfType(exchangeName, ExchangeType.TOPIC);
     }
 
     // ---- connections ------------------------------------------------------------------------------------

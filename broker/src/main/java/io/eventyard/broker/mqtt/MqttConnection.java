@@ -14,6 +14,7 @@ import io.eventyard.broker.core.BrokerConnection;
 import io.eventyard.broker.core.BrokerCore;
 import io.eventyard.broker.core.CoreException;
 import io.eventyard.broker.core.auth.Access;
+import io.eventyard.broker.core.auth.TopicPermission;
 import io.eventyard.broker.core.auth.User;
 import io.eventyard.broker.core.message.Message;
 import io.eventyard.broker.core.vhost.PublishResult;
@@ -204,6 +205,7 @@ final class MqttConnection implements BrokerConnection {
     private Routed route(String topic, Message message, boolean retain) {
         core.authorize(user, VHOST, Access.WRITE, "exchange", EXCHANGE);
         vhost.exchangeForPublish(EXCHANGE);
+        core.authorizeTopic(user, VHOST, EXCHANGE, message.routingKey(), Access.WRITE, topicVariables());
         PublishResult result = vhost.publish(message);
         if (!retain) {
             return new Routed(result, false, result.syncTicket());
@@ -450,6 +452,8 @@ final class MqttConnection implements BrokerConnection {
         Subscription subscription = request.subscription();
         try {
             core.authorize(user, VHOST, Access.READ, "exchange", EXCHANGE);
+            core.authorizeTopic(user, VHOST, EXCHANGE, TopicMapping.bindingKey(subscription.filter()), Access.READ,
+                    topicVariables());
             boolean existed = session.subscribe(subscription);
             if (!subscription.shared() && (subscription.retainHandling() == 0
                     || subscription.retainHandling() == 1 && !existed)) {
@@ -646,6 +650,11 @@ final class MqttConnection implements BrokerConnection {
 
     private static int reasonCode(MqttMessage packet) {
         return packet.variableHeader() instanceof MqttPubReplyMessageVariableHeader reply ? reply.reasonCode() & 0xFF : 0;
+    }
+
+    /** What {@code {username}}, {@code {vhost}} and {@code {client_id}} stand for in topic permissions. */
+    private java.util.Map<String, String> topicVariables() {
+        return TopicPermission.variables(user, VHOST, clientId);
     }
 
     /** An unsigned integer property, or {@code absent}. */

@@ -16,6 +16,7 @@ final class DefinitionCodec {
     static final int EXCHANGE = 4;
     static final int QUEUE = 5;
     static final int BINDING = 6;
+    static final int TOPIC_PERMISSION = 7;
 
     private DefinitionCodec() {
     }
@@ -80,6 +81,13 @@ final class DefinitionCodec {
             out.string(p.configure());
             out.string(p.write());
             out.string(p.read());
+        } else if (definition instanceof TopicPermissionDefinition t) {
+            out.u8(TOPIC_PERMISSION);
+            out.string(t.user());
+            out.string(t.vhost());
+            out.string(t.exchange());
+            out.string(t.write());
+            out.string(t.read());
         } else if (definition instanceof ExchangeDefinition e) {
             out.u8(EXCHANGE);
             out.string(e.vhost());
@@ -125,6 +133,8 @@ final class DefinitionCodec {
             }
             case PERMISSION:
                 return new PermissionDefinition(in.string(), in.string(), in.string(), in.string(), in.string());
+            case TOPIC_PERMISSION:
+                return new TopicPermissionDefinition(in.string(), in.string(), in.string(), in.string(), in.string());
             case EXCHANGE:
                 return new ExchangeDefinition(in.string(), in.string(), in.string(), in.bool(), in.bool(),
                         ArgumentTable.read(in));

@@ -4,13 +4,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The durable definitions of the broker, what RabbitMQ keeps in Mnesia: virtual hosts, users, permissions and
- * durable exchanges, queues and bindings, kept in a data directory so that they survive a restart.
+ * The durable definitions of the broker, what RabbitMQ keeps in Mnesia: virtual hosts, users, permissions, topic
+ * permissions and durable exchanges, queues and bindings, kept in a data directory so that they survive a restart.
  *
  * <p>Every change is durable (fsynced) when its call returns; {@link #apply(List)} makes several changes
  * durable together, atomically and with one fsync. Removal cascades as in RabbitMQ, so the store never holds a
- * definition whose owner is gone: removing a virtual host removes its permissions, exchanges, queues and
- * bindings; a user its permissions; an exchange the bindings from and to it; a queue the bindings to it.
+ * definition whose owner is gone: removing a virtual host removes its permissions, topic permissions,
+ * exchanges, queues and bindings; a user its permissions and topic permissions; an exchange the bindings from and to it; a queue the bindings to it.
  * Definitions are identified as in RabbitMQ (see each record); putting an existing one replaces it in place.
  *
  * <p>The store validates nothing about the broker's rules (a binding may name an exchange it does not hold);

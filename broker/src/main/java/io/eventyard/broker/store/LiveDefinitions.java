@@ -17,6 +17,7 @@ final class LiveDefinitions {
     private final Map<Object, Entry<VirtualHostDefinition>> vhosts = new LinkedHashMap<>();
     private final Map<Object, Entry<UserDefinition>> users = new LinkedHashMap<>();
     private final Map<Object, Entry<PermissionDefinition>> permissions = new LinkedHashMap<>();
+    private final Map<Object, Entry<TopicPermissionDefinition>> topicPermissions = new LinkedHashMap<>();
     private final Map<Object, Entry<ExchangeDefinition>> exchanges = new LinkedHashMap<>();
     private final Map<Object, Entry<QueueDefinition>> queues = new LinkedHashMap<>();
     private final Map<Object, Entry<BindingDefinition>> bindings = new LinkedHashMap<>();
@@ -34,6 +35,7 @@ final class LiveDefinitions {
             } else if (remove(vhosts, v.name())) {
                 Predicate<String> inVhost = v.name()::equals;
                 removeIf(permissions, p -> inVhost.test(p.vhost()));
+                removeIf(topicPermissions, t -> inVhost.test(t.vhost()));
                 removeIf(exchanges, e -> inVhost.test(e.vhost()));
                 removeIf(queues, q -> inVhost.test(q.vhost()));
                 removeIf(bindings, b -> inVhost.test(b.vhost()));
@@ -43,12 +45,19 @@ final class LiveDefinitions {
                 put(users, u.name(), u);
             } else if (remove(users, u.name())) {
                 removeIf(permissions, p -> p.user().equals(u.name()));
+                removeIf(topicPermissions, t -> t.user().equals(u.name()));
             }
         } else if (d instanceof PermissionDefinition p) {
             if (put) {
                 put(permissions, List.of(p.user(), p.vhost()), p);
             } else {
                 remove(permissions, List.of(p.user(), p.vhost()));
+            }
+        } else if (d instanceof TopicPermissionDefinition t) {
+            if (put) {
+                put(topicPermissions, List.of(t.user(), t.vhost(), t.exchange()), t);
+            } else {
+                remove(topicPermissions, List.of(t.user(), t.vhost(), t.exchange()));
             }
         } else if (d instanceof ExchangeDefinition e) {
             if (put) {
@@ -76,21 +85,21 @@ final class LiveDefinitions {
 
     Definitions snapshot() {
         return new Definitions(definitions(vhosts), definitions(users), definitions(permissions),
-                definitions(exchanges), definitions(queues), definitions(bindings));
+                definitions(topicPermissions), definitions(exchanges), definitions(queues), definitions(bindings));
     }
 
     /** Every live definition in recovery order, as the puts a compacted log holds. */
     List<Definition> all() {
         List<Definition> all = new ArrayList<>();
         for (Map<Object, ? extends Entry<? extends Definition>> kind
-                : List.of(vhosts, users, permissions, exchanges, queues, bindings)) {
+                : List.of(vhosts, users, permissions, topicPermissions, exchanges, queues, bindings)) {
             kind.values().forEach(entry -> all.add(entry.definition()));
         }
         return all;
     }
 
     int count() {
-        return vhosts.size() + users.size() + permissions.size() + exchanges.size() + queues.size() + bindings.size();
+        return vhosts.size() + users.size() + permissions.size() + topicPermissions.size() + exchanges.size() + queues.size() + bindings.size();
     }
 
     /** The bytes the live set takes as changes, before record framing. */

@@ -37,6 +37,8 @@
  *   <tr><td></td><td>4 exchange: vhost, name, type, u8 autoDelete, u8 internal, table arguments</td></tr>
  *   <tr><td></td><td>5 queue: vhost, name, u8 autoDelete, table arguments</td></tr>
  *   <tr><td></td><td>6 binding: vhost, source, destinationKind, destination, routingKey, table arguments</td></tr>
+ *   <tr><td></td><td>7 topic permission: user, vhost, exchange, write, read (added in format version 1: older
+ *       brokers refuse a log that holds one as an unknown kind rather than drop it)</td></tr>
  * </table>
  *
  * <table>

@@ -23,6 +23,7 @@ import io.eventyard.broker.core.BrokerConnection;
 import io.eventyard.broker.core.BrokerCore;
 import io.eventyard.broker.core.CoreException;
 import io.eventyard.broker.core.auth.Access;
+import io.eventyard.broker.core.auth.TopicPermission;
 import io.eventyard.broker.core.auth.User;
 import io.eventyard.broker.core.vhost.VirtualHost;
 
@@ -59,6 +60,7 @@ public final class AmqpConnection implements BrokerConnection {
     private ClientCapabilities capabilities = ClientCapabilities.NONE;
     private String user;
     private VirtualHost vhost;
+    private Map<String, String> topicVariables;
     private int channelMax;
 
     AmqpConnection(BrokerCore core, BrokerConfig config, AmqpOutput output, java.net.InetSocketAddress remote,
@@ -216,6 +218,17 @@ public final class AmqpConnection implements BrokerConnection {
     void authorize(Access access, String kind, String name) {
         String resource = "exchange".equals(kind) && name.isEmpty() ? "amq.default" : name;
         core.authorize(user, vhost.name(), access, kind, resource);
+    }
+
+    /**
+     * RabbitMQ's topic authorisation for this connection's user: write on a publish's routing keys, read on a
+     * binding key. Only topic exchanges the user has a topic permission for restrict anything.
+     */
+    void authorizeTopic(String exchange, String routingKey, Access access) {
+        if (topicVariables == null) {
+            topicVariables = Map.copyOf(TopicPermission.variables(user, vhost.name(), null));
+        }
+        core.authorizeTopic(user, vhost.name(), exchange, routingKey, access, topicVariables);
     }
 
     // ---- handshake --------------------------------------------------------------------------------------

@@ -3,13 +3,16 @@ package io.eventyard.broker.amqp.handler;
 import io.eventyard.broker.amqp.AmqpException;
 import io.eventyard.broker.amqp.ReplyCode;
 import io.eventyard.broker.amqp.codec.BasicMethod;
+import io.eventyard.broker.core.auth.Access;
 import io.eventyard.broker.core.message.Message;
 import io.eventyard.broker.core.message.MessageProperties;
+import io.eventyard.broker.core.queue.DeathHistory;
 import io.eventyard.broker.core.queue.QueueArguments;
 
 /**
  * basic.publish: the checks RabbitMQ's rabbit_channel makes before a message is routed, in its order
- * (immediate, write permission, exchange exists, not internal, user-id, expiration). Core thread.
+ * (immediate, write permission, exchange exists, not internal, topic permission, user-id, expiration). Core
+ * thread.
  */
 final class BasicPublishHandler {
 
@@ -25,6 +28,7 @@ final class BasicPublishHandler {
         }
         connection.authorizePublish(publish.exchange());
         connection.virtualHost().exchangeForPublish(publish.exchange());
+        authorizeTopics(connection, publish, properties);
         if (properties.userId() != null && !properties.userId().equals(connection.user())) {
             throw precondition("user_id property set to '" + properties.userId() + "' but authenticated user was '"
                     + connection.user() + "'", publish);
@@ -33,6 +37,18 @@ final class BasicPublishHandler {
             requireValidExpiration(properties.expiration(), publish);
         }
         return new Message(publish.exchange(), publish.routingKey(), properties, body);
+    }
+
+    // Every key the message is routed by is checked, the CC and BCC ones too, as RabbitMQ does since 3.13.
+    private static void authorizeTopics(AmqpConnection connection, BasicMethod.Publish publish,
+                                        MessageProperties properties) {
+        connection.authorizeTopic(publish.exchange(), publish.routingKey(), Access.WRITE);
+        if (properties.headers() == null) {
+            return;
+        }
+        for (String cc : DeathHistory.ccKeys(properties.headers())) {
+            connection.authorizeTopic(publish.exchange(), cc, Access.WRITE);
+        }
     }
 
     private static void requireValidExpiration(String expiration, BasicMethod.Publish publish) {

@@ -28,14 +28,14 @@ final class ExchangeMethodHandler {
                 channel.send(new ExchangeMethod.DeleteOk());
             }
         } else if (method instanceof ExchangeMethod.Bind bind) {
-            authorizeBinding(connection, bind.destination(), bind.source());
+            authorizeBinding(connection, bind.destination(), bind.source(), bind.routingKey());
             connection.virtualHost().bind(new Destination(Destination.Kind.EXCHANGE, bind.destination()), bind.source(),
                     bind.routingKey(), bind.arguments());
             if (!bind.noWait()) {
                 channel.send(new ExchangeMethod.BindOk());
             }
         } else if (method instanceof ExchangeMethod.Unbind unbind) {
-            authorizeBinding(connection, unbind.destination(), unbind.source());
+            authorizeBinding(connection, unbind.destination(), unbind.source(), unbind.routingKey());
             connection.virtualHost().unbind(new Destination(Destination.Kind.EXCHANGE, unbind.destination()),
                     unbind.source(), unbind.routingKey(), unbind.arguments());
             if (!unbind.noWait()) {
@@ -46,9 +46,12 @@ final class ExchangeMethodHandler {
         }
     }
 
-    // RabbitMQ: binding writes to the destination and reads from the source.
-    private static void authorizeBinding(AmqpConnection connection, String destination, String source) {
+    // RabbitMQ: binding writes to the destination and reads from the source, and the binding key is read from a
+    // topic source under the user's topic permission.
+    private static void authorizeBinding(AmqpConnection connection, String destination, String source,
+                                         String routingKey) {
         connection.authorize(Access.WRITE, "exchange", destination);
         connection.authorize(Access.READ, "exchange", source);
+        connection.authorizeTopic(source, routingKey, Access.READ);
     }
 }

@@ -31,9 +31,11 @@ final class QueueMethodHandler {
             String queue = channel.resolveQueueName(bind.queue());
             connection.authorize(Access.WRITE, "queue", queue);
             connection.authorize(Access.READ, "exchange", bind.exchange());
+            String routingKey = channel.resolveRoutingKey(bind.queue(), bind.routingKey());
+            connection.authorizeTopic(bind.exchange(), routingKey, Access.READ);
             connection.virtualHost().queue(queue, connection);
             connection.virtualHost().bind(new Destination(Destination.Kind.QUEUE, queue), bind.exchange(),
-                    channel.resolveRoutingKey(bind.queue(), bind.routingKey()), bind.arguments());
+                    routingKey, bind.arguments());
             if (!bind.noWait()) {
                 channel.send(new QueueMethod.BindOk());
             }
@@ -41,9 +43,11 @@ final class QueueMethodHandler {
             String queue = channel.resolveQueueName(unbind.queue());
             connection.authorize(Access.WRITE, "queue", queue);
             connection.authorize(Access.READ, "exchange", unbind.exchange());
+            String routingKey = channel.resolveRoutingKey(unbind.queue(), unbind.routingKey());
+            connection.authorizeTopic(unbind.exchange(), routingKey, Access.READ);
             connection.virtualHost().queue(queue, connection);
             connection.virtualHost().unbind(new Destination(Destination.Kind.QUEUE, queue), unbind.exchange(),
-                    channel.resolveRoutingKey(unbind.queue(), unbind.routingKey()), unbind.arguments());
+                    routingKey, unbind.arguments());
             channel.send(new QueueMethod.UnbindOk());
         } else if (method instanceof QueueMethod.Purge purge) {
             String queue = channel.resolveQueueName(purge.queue());

@@ -1,6 +1,7 @@
 package io.eventyard.broker.core.vhost;
 
 import io.eventyard.broker.core.auth.Permission;
+import io.eventyard.broker.core.auth.TopicPermission;
 import io.eventyard.broker.core.auth.User;
 import io.eventyard.broker.core.exchange.Binding;
 import io.eventyard.broker.core.exchange.Exchange;
@@ -31,6 +32,12 @@ public interface DurableDefinitions {
     }
 
     default void permissionDeleted(String user, String vhost) {
+    }
+
+    default void topicPermissionPut(TopicPermission permission) {
+    }
+
+    default void topicPermissionDeleted(String user, String vhost, String exchange) {
     }
 
     default void exchangeDeclared(String vhost, Exchange exchange) {

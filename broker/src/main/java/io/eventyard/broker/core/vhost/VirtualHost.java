@@ -107,6 +107,12 @@ public final class VirtualHost implements QueueHost {
         return exchange;
     }
 
+    /** Whether {@code exchangeName} exists and is of {@code type}; never throws (permission checks ask it). */
+    public boolean hasExchangeOfType(String exchangeName, ExchangeType type) {
+        Exchange exchange = exchanges.get(exchangeName);
+        return exchange != null && exchange.type() == type;
+    }
+
     /** The exchange a client publishes to: it must exist and not be internal (RabbitMQ's checks, texts). */
     public Exchange exchangeForPublish(String exchangeName) {
         Exchange exchange = exchange(exchangeName);

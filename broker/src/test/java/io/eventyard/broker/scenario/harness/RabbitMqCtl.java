@@ -60,6 +60,21 @@ public final class RabbitMqCtl implements BrokerAdmin {
         run("clear_permissions", "-p", vhost, user);
     }
 
+    @Override
+    public void setTopicPermissions(String user, String vhost, String exchange, String write, String read) {
+        run("set_topic_permissions", "-p", vhost, user, exchange, write, read);
+    }
+
+    @Override
+    public void clearTopicPermissions(String user, String vhost) {
+        run("clear_topic_permissions", "-p", vhost, user);
+    }
+
+    @Override
+    public void clearTopicPermissions(String user, String vhost, String exchange) {
+        run("clear_topic_permissions", "-p", vhost, user, exchange);
+    }
+
     private void run(String... arguments) {
         List<String> line = new ArrayList<>(command);
         line.add("--quiet");
