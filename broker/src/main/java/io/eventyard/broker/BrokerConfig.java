@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
+import io.eventyard.broker.mqtt.MqttLimits;
+
 /**
  * Everything the broker can be told at start. Defaults follow RabbitMQ's where RabbitMQ has one.
  *
@@ -32,6 +34,8 @@ import java.util.Objects;
  * @param mqttWebSocketPath the HTTP path of the WebSocket upgrade, such as {@code /ws}
  * @param mqttMaxRetained   retained MQTT messages kept at most (topics, all vhosts together); a retained
  *                          publish to a further topic is refused
+ * @param mqttLimits        the bounds on MQTT sessions and connections (session expiry, queued messages, receive
+ *                          maximum, in-flight window, topic aliases, keep alive)
  */
 public record BrokerConfig(
         String host,
@@ -53,7 +57,8 @@ public record BrokerConfig(
         int mqttMaxPacketSize,
         int mqttWebSocketPort,
         String mqttWebSocketPath,
-        int mqttMaxRetained) {
+        int mqttMaxRetained,
+        MqttLimits mqttLimits) {
 
     public BrokerConfig {
         Objects.requireNonNull(host, "host");
@@ -72,6 +77,7 @@ public record BrokerConfig(
             throw new IllegalArgumentException("mqttMaxRetained must not be negative, was " + mqttMaxRetained);
         }
         Objects.requireNonNull(mqttWebSocketPath, "mqttWebSocketPath");
+        Objects.requireNonNull(mqttLimits, "mqttLimits");
         if (!mqttWebSocketPath.startsWith("/")) {
             throw new IllegalArgumentException(
                     "mqttWebSocketPath must start with '/', was '" + mqttWebSocketPath + "'");
@@ -98,7 +104,7 @@ public record BrokerConfig(
                 Duration.ofSeconds(60), Duration.ofSeconds(10), 64L * 1024 * 1024,
                 (long) (Runtime.getRuntime().maxMemory() * 0.4), 50L * 1024 * 1024,
                 1883, DEFAULT_MQTT_MAX_PACKET_SIZE, DEFAULT_MQTT_WEB_SOCKET_PORT, DEFAULT_MQTT_WEB_SOCKET_PATH,
-                DEFAULT_MQTT_MAX_RETAINED);
+                DEFAULT_MQTT_MAX_RETAINED, MqttLimits.DEFAULTS);
     }
 
     /** An in-process broker for tests: loopback, free ports, definitions kept in {@code dataDir}. */
@@ -111,125 +117,132 @@ public record BrokerConfig(
         return new BrokerConfig(value, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
                 pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
-                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained);
+                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained, mqttLimits);
     }
 
     public BrokerConfig withAmqpPort(int value) {
         return new BrokerConfig(host, value, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
                 pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
-                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained);
+                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained, mqttLimits);
     }
 
     public BrokerConfig withDataDir(Path value) {
         return new BrokerConfig(host, amqpPort, value, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
                 pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
-                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained);
+                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained, mqttLimits);
     }
 
     public BrokerConfig withDefaultUser(String user, String password) {
         return new BrokerConfig(host, amqpPort, dataDir, user, password, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
                 pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
-                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained);
+                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained, mqttLimits);
     }
 
     public BrokerConfig withLoopbackOnlyUser(String value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, value,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
                 pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
-                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained);
+                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained, mqttLimits);
     }
 
     public BrokerConfig withMaxConnections(int value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 value, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
                 pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
-                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained);
+                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained, mqttLimits);
     }
 
     public BrokerConfig withChannelMax(int value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, value, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
                 pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
-                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained);
+                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained, mqttLimits);
     }
 
     public BrokerConfig withFrameMax(int value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, value, maxMessageSize, heartbeat, handshakeTimeout,
                 pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
-                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained);
+                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained, mqttLimits);
     }
 
     public BrokerConfig withMaxMessageSize(int value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, value, heartbeat, handshakeTimeout,
                 pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
-                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained);
+                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained, mqttLimits);
     }
 
     public BrokerConfig withPageOutBytes(long value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout, value,
                 memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
-                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained);
+                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained, mqttLimits);
     }
 
     public BrokerConfig withMemoryHighWatermark(long bytes) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout, pageOutBytes,
                 bytes, diskFreeLimit, mqttPort, mqttMaxPacketSize,
-                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained);
+                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained, mqttLimits);
     }
 
     public BrokerConfig withDiskFreeLimit(long bytes) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout, pageOutBytes,
                 memoryHighWatermark, bytes, mqttPort, mqttMaxPacketSize,
-                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained);
+                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained, mqttLimits);
     }
 
     public BrokerConfig withHeartbeat(Duration value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, value, handshakeTimeout,
                 pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
-                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained);
+                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained, mqttLimits);
     }
 
     public BrokerConfig withMqttPort(int value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
                 pageOutBytes, memoryHighWatermark, diskFreeLimit, value, mqttMaxPacketSize,
-                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained);
+                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained, mqttLimits);
     }
 
     public BrokerConfig withMqttMaxPacketSize(int value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
                 pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, value,
-                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained);
+                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained, mqttLimits);
     }
 
     public BrokerConfig withMqttWebSocketPort(int value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
                 pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
-                value, mqttWebSocketPath, mqttMaxRetained);
+                value, mqttWebSocketPath, mqttMaxRetained, mqttLimits);
     }
 
     public BrokerConfig withMqttWebSocketPath(String value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
                 pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
-                mqttWebSocketPort, value, mqttMaxRetained);
+                mqttWebSocketPort, value, mqttMaxRetained, mqttLimits);
     }
 
     public BrokerConfig withMqttMaxRetained(int value) {
         return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
                 maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
                 pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
-                mqttWebSocketPort, mqttWebSocketPath, value);
+                mqttWebSocketPort, mqttWebSocketPath, value, mqttLimits);
+    }
+
+    public BrokerConfig withMqttLimits(MqttLimits value) {
+        return new BrokerConfig(host, amqpPort, dataDir, defaultUser, defaultPassword, loopbackOnlyUser,
+                maxConnections, channelMax, frameMax, maxMessageSize, heartbeat, handshakeTimeout,
+                pageOutBytes, memoryHighWatermark, diskFreeLimit, mqttPort, mqttMaxPacketSize,
+                mqttWebSocketPort, mqttWebSocketPath, mqttMaxRetained, value);
     }
 }

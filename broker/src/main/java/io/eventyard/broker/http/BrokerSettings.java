@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 import io.eventyard.broker.BrokerConfig;
+import io.eventyard.broker.mqtt.MqttLimits;
 import io.micronaut.core.value.PropertyResolver;
 
 /**
@@ -54,7 +55,18 @@ final class BrokerSettings {
                 number("broker.mqtt.max.packet.size", defaults.mqttMaxPacketSize()),
                 number("broker.mqtt.ws.port", defaults.mqttWebSocketPort()),
                 text("broker.mqtt.ws.path").orElse(defaults.mqttWebSocketPath()),
-                number("broker.mqtt.max.retained", defaults.mqttMaxRetained()));
+                number("broker.mqtt.max.retained", defaults.mqttMaxRetained()),
+                mqttLimits(defaults.mqttLimits()));
+    }
+
+    private MqttLimits mqttLimits(MqttLimits defaults) {
+        return new MqttLimits(
+                number("broker.mqtt.max.session.expiry.seconds", (int) defaults.maxSessionExpirySeconds()),
+                number("broker.mqtt.max.queued.messages", defaults.maxQueuedMessages()),
+                number("broker.mqtt.receive.maximum", defaults.receiveMaximum()),
+                number("broker.mqtt.max.inflight", defaults.maxOutboundInflight()),
+                number("broker.mqtt.topic.alias.maximum", defaults.topicAliasMaximum()),
+                number("broker.mqtt.max.keep.alive.seconds", defaults.maxKeepAliveSeconds()));
     }
 
     private Optional<String> text(String name) {

@@ -40,7 +40,7 @@ public final class MqttPipeline {
                 // the bound is checked on the remaining length, before any body is buffered
                 .addLast("decoder", new MqttDecoder(config.mqttMaxPacketSize(), MAX_CLIENT_ID_LENGTH))
                 .addLast("encoder", MqttEncoder.INSTANCE)
-                .addLast("mqtt", new MqttChannelHandler(core, config, MqttLimits.DEFAULTS, sessions, retained));
+                .addLast("mqtt", new MqttChannelHandler(core, config, config.mqttLimits(), sessions, retained));
     }
 
     BrokerConfig config() {
