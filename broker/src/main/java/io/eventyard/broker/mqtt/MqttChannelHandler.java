@@ -46,6 +46,8 @@ final class MqttChannelHandler extends ChannelInboundHandlerAdapter {
     private boolean connectSeen;
     /** Set once a packet failed to decode: reading stays off from then on. */
     private boolean badInput;
+    /** Set while a resource alarm blocks this publishing connection. */
+    private boolean alarmBlocked;
     private ChannelHandlerContext context;
     private MqttConnection connection;
     private ScheduledFuture<?> connectTimeout;
@@ -62,7 +64,10 @@ final class MqttChannelHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         context = ctx;
-        connection = new MqttConnection(core, config, limits, sessions, retained, new MqttOutput(ctx.channel()),
+        connection = new MqttConnection(core, config, limits, sessions, retained, new MqttOutput(ctx.channel(), blocked -> {
+                    alarmBlocked = blocked;
+                    applyAutoRead();
+                }),
                 inet(ctx.channel().remoteAddress()), inet(ctx.channel().localAddress()));
         // a socket that never sends CONNECT must not hold a connection slot forever
         connectTimeout = ctx.executor().schedule(() -> {
@@ -146,8 +151,14 @@ final class MqttChannelHandler extends ChannelInboundHandlerAdapter {
     private void resumeReading() {
         if (paused && inFlight.get() <= LOW_WATER && inFlightBytes.get() <= HIGH_WATER_BYTES / 4) {
             paused = false;
-            context.channel().config().setAutoRead(!badInput);
+            applyAutoRead();
         }
+    }
+
+    // Reading stops while the core is behind on this connection, while an alarm blocks it, or for good once a
+    // packet failed to decode.
+    private void applyAutoRead() {
+        context.channel().config().setAutoRead(!paused && !badInput && !alarmBlocked);
     }
 
     @Override

@@ -84,6 +84,9 @@ final class MqttConnection implements BrokerConnection {
     private long clientMaxPacketSize = Long.MAX_VALUE;
     /** QoS 1 PUBLISH packets received whose PUBACK has not gone out yet (receive maximum). */
     private int inboundQos1Pending;
+    /** Whether this connection ever published: only publishers are blocked by a resource alarm. */
+    private boolean publisher;
+    private boolean alarmBlocked;
     /** The highest sync ticket a PUBACK so far waited for: acks wait on it too, so they leave in order. */
     private long lastAckTicket;
 
@@ -157,6 +160,10 @@ final class MqttConnection implements BrokerConnection {
         if (level == LEVEL_5 && qos > 0 && inboundQos1Pending + session.inboundQos2().size() >= limits.receiveMaximum()) {
             closeWithReason(0x93, "more than " + limits.receiveMaximum() + " QoS 1 and 2 publishes unacknowledged");
             return;
+        }
+        publisher = true;
+        if (!alarmBlocked && core.alarmState().blocking()) {
+            blockForAlarm(core.alarmState().reason());
         }
         Message message = new Message(EXCHANGE, TopicMapping.routingKey(topic), PropertyMapping.toCore(qos,
                 publish.properties(), publish.retain(), session.hasNoLocalSubscription() ? clientId : null),
@@ -233,6 +240,30 @@ final class MqttConnection implements BrokerConnection {
         }
     }
 
+    // ---- resource alarms: as RabbitMQ's MQTT plugin, a publisher's socket is not read while one is on --------
+
+    @Override
+    public void alarmsChanged(io.eventyard.broker.core.ResourceAlarms.State alarms) {
+        if (alarms.blocking()) {
+            if (publisher && !alarmBlocked) {
+                blockForAlarm(alarms.reason());
+            }
+        } else if (alarmBlocked) {
+            alarmBlocked = false;
+            LOG.info("{}: unblocked", this);
+            output.blockReading(false);
+        }
+    }
+
+    private void blockForAlarm(String reason) {
+        if (state != State.CONNECTED) {
+            return;
+        }
+        alarmBlocked = true;
+        LOG.info("{}: blocked: {}", this, reason);
+        output.blockReading(true);
+    }
+
     /** The decoder could not read a packet (malformed, too large, unsupported protocol level). */
     void decodingFailed(Throwable cause) {
         if (state == State.CLOSED) {
@@ -260,8 +291,8 @@ final class MqttConnection implements BrokerConnection {
 
     /** The client's keep alive ran out (1.5 times the interval without a packet): an unclean end. */
     void keepAliveExpired() {
-        if (state == State.CLOSED) {
-            return;
+        if (state == State.CLOSED || alarmBlocked) {
+            return; // while an alarm blocks it, the broker is not reading what the client sends
         }
         LOG.info("{}: no packet within 1.5 times the keep alive, closing", this);
         closeWithReason(0x8D, "keep alive timeout");
@@ -679,7 +710,8 @@ final class MqttConnection implements BrokerConnection {
     public Details details() {
         return new Details(remote.getHostString() + ":" + remote.getPort() + " -> " + local.getHostString() + ":"
                 + local.getPort(), level == LEVEL_5 ? "MQTT 5-0" : "MQTT 3-1-1", remote.getHostString(),
-                remote.getPort(), local.getHostString(), local.getPort(), 0, openedAtMillis, "running", clientId);
+                remote.getPort(), local.getHostString(), local.getPort(), 0, openedAtMillis,
+                alarmBlocked ? "blocked" : "running", clientId);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.eventyard.broker.mqtt;
 
+import java.util.function.Consumer;
+
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.mqtt.MqttMessage;
@@ -12,9 +14,17 @@ import io.netty.handler.codec.mqtt.MqttMessage;
 final class MqttOutput {
 
     private final Channel channel;
+    private final Consumer<Boolean> alarmGate;
 
-    MqttOutput(Channel channel) {
+    /** @param alarmGate stops ({@code true}) or resumes reading the socket for a resource alarm; event loop */
+    MqttOutput(Channel channel, Consumer<Boolean> alarmGate) {
         this.channel = channel;
+        this.alarmGate = alarmGate;
+    }
+
+    /** A resource alarm blocks (or no longer blocks) this publishing connection: its socket is not read. */
+    void blockReading(boolean blocked) {
+        channel.eventLoop().execute(() -> alarmGate.accept(blocked));
     }
 
     void send(MqttMessage message) {
