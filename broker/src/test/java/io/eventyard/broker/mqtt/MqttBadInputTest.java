@@ -125,4 +125,41 @@ class MqttBadInputTest {
             assertThat(raw.closedByBroker()).isTrue();
         }
     }
+
+    @Test
+    void aPublishToAWildcardTopicEndsA5ConnectionAsMalformed() throws Exception {
+        try (RawMqttSocket raw = new RawMqttSocket(target.serverUri())) {
+            assertThat(raw.connect5(p + "-v5", target.username(), target.password())).isZero();
+            raw.publish(p + "/+/x", "bad".getBytes(java.nio.charset.StandardCharsets.UTF_8), 1, 1, false, new byte[0]);
+            // MQTT 5.0 section 3.3.2.1: a topic name never holds wildcards; Netty's decoder rejects the packet
+            assertThat(raw.readPacket(14).body()[0] & 0xFF).isEqualTo(0x81);
+            assertThat(raw.closedByBroker()).isTrue();
+        }
+    }
+
+    @Test
+    void noLocalOnASharedSubscriptionIsAProtocolError() throws Exception {
+        try (RawMqttSocket raw = new RawMqttSocket(target.serverUri())) {
+            assertThat(raw.connect5(p + "-v5", target.username(), target.password())).isZero();
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            byte[] filter = ("$share/g/" + p + "/x").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            body.writeBytes(new byte[] {0, 1, 0, 0, (byte) filter.length});
+            body.writeBytes(filter);
+            body.write(0x04 | 0x01); // no local, QoS 1
+            raw.write(RawMqttSocket.packet(0x82, body.toByteArray()));
+            assertThat(raw.readPacket(14).body()[0] & 0xFF).isEqualTo(0x82);
+            assertThat(raw.closedByBroker()).isTrue();
+        }
+    }
+
+    @Test
+    void aPubrelForAnUnknownPacketIdIsAnsweredWithPacketIdentifierNotFound() throws Exception {
+        try (RawMqttSocket raw = new RawMqttSocket(target.serverUri())) {
+            assertThat(raw.connect5(p + "-v5", target.username(), target.password())).isZero();
+            raw.ack(0x62, 42);
+            RawMqttSocket.Packet pubcomp = raw.readPacket(7);
+            assertThat(pubcomp.packetId()).isEqualTo(42);
+            assertThat(pubcomp.body()[2] & 0xFF).isEqualTo(0x92);
+        }
+    }
 }
