@@ -36,31 +36,7 @@ class MqttLimitsTest {
     @BeforeAll
     void start() throws Exception {
         broker = Broker.start(BrokerConfig.forTests(dataDir).withMqttLimits(SMALL));
-        clients = new TestClients(new MqttTarget() {
-            @Override
-            public String name() {
-                return "bundled-small-limits";
-            }
-
-            @Override
-            public String serverUri() {
-                return "tcp://127.0.0.1:" + broker.mqttPort();
-            }
-
-            @Override
-            public String username() {
-                return "guest";
-            }
-
-            @Override
-            public String password() {
-                return "guest";
-            }
-
-            @Override
-            public void close() {
-            }
-        });
+        clients = new TestClients(MqttTargets.running(broker));
     }
 
     @AfterAll

@@ -82,6 +82,35 @@ final class MqttTargets {
         };
     }
 
+    /** A bundled broker a test started itself, with its default user. */
+    static MqttTarget running(Broker broker) {
+        return new MqttTarget() {
+            @Override
+            public String name() {
+                return "bundled";
+            }
+
+            @Override
+            public String serverUri() {
+                return "tcp://127.0.0.1:" + broker.mqttPort();
+            }
+
+            @Override
+            public String username() {
+                return broker.config().defaultUser();
+            }
+
+            @Override
+            public String password() {
+                return broker.config().defaultPassword();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
     /** The bundled broker in this JVM, on free loopback ports, started on first use and stopped after the class. */
     static final class Bundled implements MqttTarget {
 
