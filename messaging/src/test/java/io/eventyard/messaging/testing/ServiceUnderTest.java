@@ -41,6 +41,8 @@ public final class ServiceUnderTest implements AutoCloseable {
         String amqpUri = "amqp://guest:guest@127.0.0.1:" + broker.amqpPort() + "/%2F";
         Map<String, Object> properties = new HashMap<>(database.properties());
         properties.put("rabbitmq.uri", amqpUri);
+        // the same broker's MQTT side, for a service that also speaks MQTT (home-hub); others ignore it
+        properties.put("mqtt.client.server-uri", "tcp://127.0.0.1:" + broker.mqttPort());
         properties.putAll(settings);
         EmbeddedServer server = null;
         try {
@@ -55,6 +57,11 @@ public final class ServiceUnderTest implements AutoCloseable {
             deleteTree(brokerDir);
             throw e;
         }
+    }
+
+    /** The bundled broker the service runs on (AMQP and MQTT on free ports). */
+    public Broker broker() {
+        return broker;
     }
 
     public EmbeddedServer server() {
