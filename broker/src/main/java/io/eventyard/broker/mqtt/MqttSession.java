@@ -475,6 +475,12 @@ final class MqttSession {
         Map<String, Object> headers = message.properties().headers();
         boolean own = headers != null
                 && clientId.equals(FieldValues.asString(headers.get(PropertyMapping.PUBLISHER_HEADER)));
+        Subscription only = onlyOrdinarySubscription();
+        if (only != null && !own && !topic.startsWith("$")) {
+            // The common case (a device or a service with one filter): the queue's one binding matched it already.
+            return new Match(only.qos(), only.retainAsPublished(),
+                    only.identifier() == 0 ? List.of() : List.of(only.identifier()));
+        }
         int qos = -1;
         boolean retainAsPublished = false;
         List<Integer> identifiers = List.of();
@@ -493,6 +499,20 @@ final class MqttSession {
             }
         }
         return qos < 0 ? null : new Match(qos, retainAsPublished, identifiers);
+    }
+
+    /** The session's one ordinary (not shared) subscription, or null when it has none or several. */
+    private Subscription onlyOrdinarySubscription() {
+        Subscription only = null;
+        for (Subscription subscription : subscriptions.values()) {
+            if (!subscription.shared()) {
+                if (only != null) {
+                    return null;
+                }
+                only = subscription;
+            }
+        }
+        return only;
     }
 
     /**
