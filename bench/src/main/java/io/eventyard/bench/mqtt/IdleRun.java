@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
+import io.eventyard.bench.orders.LatencyPercentiles;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -111,7 +112,7 @@ final class IdleRun {
                     (int) (counters.failed.get() + counters.closedByBroker.get()), openSeconds,
                     counters.pingsAnswered.get(), heapBefore, heapHolding, rssBefore, rssHolding, sockets);
             return new MqttResult(Layout.IDLE, workload, target.name(), null, workload.durationSeconds(), 0, 0,
-                    io.eventyard.bench.orders.LatencyPercentiles.NONE, io.eventyard.bench.orders.LatencyPercentiles.NONE,
+                    LatencyPercentiles.NONE, LatencyPercentiles.NONE,
                     0, 0, figures, incidents.summary());
         } catch (RuntimeException e) {
             return MqttResult.failed(workload, target.name(), Incidents.describe(e), incidents.summary());
