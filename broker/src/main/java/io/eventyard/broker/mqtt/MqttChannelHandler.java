@@ -1,6 +1,8 @@
 package io.eventyard.broker.mqtt;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,6 +43,9 @@ final class MqttChannelHandler extends ChannelInboundHandlerAdapter {
     private final SessionRegistry sessions;
     private final RetainedMessages retained;
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** The packets of the read under way, handed to the core together; event loop only. */
+    private final List<Runnable> batch = new ArrayList<>();
+    private int batchBytes;
     private final AtomicLong inFlightBytes = new AtomicLong();
     private boolean paused;
     private boolean connectSeen;
@@ -94,7 +99,8 @@ final class MqttChannelHandler extends ChannelInboundHandlerAdapter {
             MqttConnection target = connection;
             if (packet.decoderResult().isFailure()) {
                 Throwable cause = packet.decoderResult().cause();
-                submit(ctx, 0, () -> target.decodingFailed(cause));
+                enqueue(0, () -> target.decodingFailed(cause));
+                submitBatch(ctx);
                 // the decoder discards whatever follows a bad packet; reading on would only waste work
                 badInput = true;
                 ctx.channel().config().setAutoRead(false);
@@ -112,9 +118,9 @@ final class MqttChannelHandler extends ChannelInboundHandlerAdapter {
                         publish.fixedHeader().qosLevel().value(), publish.variableHeader().packetId(), payload,
                         publish.fixedHeader().isRetain(), publish.fixedHeader().isDup(),
                         publish.variableHeader().properties());
-                submit(ctx, payload.length, () -> target.publish(inbound));
+                enqueue(payload.length, () -> target.publish(inbound));
             } else {
-                submit(ctx, 0, () -> target.handle(packet));
+                enqueue(0, () -> target.handle(packet));
             }
         } finally {
             ReferenceCountUtil.release(msg);
@@ -129,18 +135,41 @@ final class MqttChannelHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void submit(ChannelHandlerContext ctx, int bytes, Runnable task) {
+    /** Collects the work of one read; {@link #channelReadComplete} hands it to the core as one task. */
+    private void enqueue(int bytes, Runnable task) {
+        batch.add(task);
+        batchBytes += bytes;
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        submitBatch(ctx);
+        ctx.fireChannelReadComplete();
+    }
+
+    // One core task per socket read rather than per packet: a device sending many small PUBLISHes costs the
+    // core one queue hand-off per read. The back-pressure counts stay per packet.
+    private void submitBatch(ChannelHandlerContext ctx) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<Runnable> tasks = List.copyOf(batch);
+        int bytes = batchBytes;
+        batch.clear();
+        batchBytes = 0;
         long pendingBytes = inFlightBytes.addAndGet(bytes);
-        if ((inFlight.incrementAndGet() >= HIGH_WATER || pendingBytes >= HIGH_WATER_BYTES) && !paused) {
+        if ((inFlight.addAndGet(tasks.size()) >= HIGH_WATER || pendingBytes >= HIGH_WATER_BYTES) && !paused) {
             paused = true;
             ctx.channel().config().setAutoRead(false);
         }
         core.executor().execute(() -> {
             try {
-                task.run();
+                for (Runnable task : tasks) {
+                    task.run();
+                }
             } finally {
                 long left = inFlightBytes.addAndGet(-bytes);
-                if (inFlight.decrementAndGet() <= LOW_WATER && left <= HIGH_WATER_BYTES / 4 && paused
+                if (inFlight.addAndGet(-tasks.size()) <= LOW_WATER && left <= HIGH_WATER_BYTES / 4 && paused
                         && !ctx.executor().isShuttingDown()) {
                     ctx.executor().execute(this::resumeReading);
                 }
@@ -185,6 +214,7 @@ final class MqttChannelHandler extends ChannelInboundHandlerAdapter {
         if (connectTimeout != null) {
             connectTimeout.cancel(false);
         }
+        submitBatch(ctx); // what was read before the close is handled before it
         MqttConnection closed = connection;
         core.executor().execute(closed::socketClosed);
         ctx.fireChannelInactive();
