@@ -1,6 +1,7 @@
 package io.eventyard.homehub.alerts;
 
 import java.time.Instant;
+import java.util.Objects;
 
 import io.eventyard.homehub.telemetry.Reading;
 import jakarta.inject.Singleton;
@@ -44,7 +45,7 @@ class AlertEvaluator {
             }
             RuleState next = state.activeAlertId() == null ? whileIdle(rule, state, reading)
                     : whileFiring(rule, state, reading);
-            changed |= !java.util.Objects.equals(next.activeAlertId(), state.activeAlertId());
+            changed |= !Objects.equals(next.activeAlertId(), state.activeAlertId());
             if (known) {
                 states.update(next);
             } else {

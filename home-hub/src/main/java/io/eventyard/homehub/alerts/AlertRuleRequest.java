@@ -39,7 +39,7 @@ public record AlertRuleRequest(@Nullable String sensorId, @Nullable String opera
         if (threshold == null || !Double.isFinite(threshold)) {
             errors.add(new FieldError("threshold", "must be a number"));
         }
-        Duration hold = duration("duration", duration == null ? null : duration, errors);
+        Duration hold = duration("duration", duration, errors);
         Duration clearHold = duration("clearDuration", clearDuration == null ? "PT0S" : clearDuration, errors);
         if (clearThreshold != null && !Double.isFinite(clearThreshold)) {
             errors.add(new FieldError("clearThreshold", "must be a number"));

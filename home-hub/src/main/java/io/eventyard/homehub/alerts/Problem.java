@@ -27,6 +27,11 @@ public record Problem(String type, String title, int status, @Nullable String de
                 List.copyOf(errors));
     }
 
+    public static Problem unavailable(String detail, String instance) {
+        return new Problem("about:blank", HttpStatus.SERVICE_UNAVAILABLE.getReason(),
+                HttpStatus.SERVICE_UNAVAILABLE.getCode(), detail, instance, null);
+    }
+
     public static Problem notFound(String detail, String instance) {
         return new Problem("about:blank", HttpStatus.NOT_FOUND.getReason(), HttpStatus.NOT_FOUND.getCode(), detail,
                 instance, null);

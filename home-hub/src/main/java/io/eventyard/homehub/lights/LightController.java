@@ -7,10 +7,12 @@ import java.util.List;
 import io.eventyard.homehub.alerts.Problem;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.mqtt.exception.MqttClientException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.ObjectMapper;
@@ -45,10 +47,18 @@ class LightController {
                         request.getPath())).contentType(Problem.PROBLEM_JSON));
     }
 
+    /** 202 once the broker acknowledged the command; 503 when it could not be reached, so nothing was sent. */
     @Post("/{id}")
-    HttpResponse<LightCommand> command(String id, @Body LightCommand command) {
+    HttpResponse<?> command(String id, @Body LightCommand command, HttpRequest<?> request) {
         command.check(id);
-        publisher.send("home/lights/" + id + "/set", write(command));
+        try {
+            publisher.send("home/lights/" + id + "/set", write(command));
+        } catch (MqttClientException e) {
+            return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .body(Problem.unavailable("the MQTT broker did not take the command: " + e.getMessage(),
+                            request.getPath()))
+                    .contentType(Problem.PROBLEM_JSON);
+        }
         return HttpResponse.accepted().body(command);
     }
 
