@@ -39,8 +39,4 @@ public record LightCommand(@Nullable Boolean on, @Nullable Integer brightness) {
             throw new InvalidRequestException(errors);
         }
     }
-
-    static boolean validId(String id) {
-        return LIGHT_ID.matcher(id).matches();
-    }
 }
