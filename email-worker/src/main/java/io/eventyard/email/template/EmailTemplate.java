@@ -16,19 +16,27 @@ public enum EmailTemplate {
     ORDER_CONFIRMATION("order-confirmation", "Your order %s is confirmed", List.of("orderId", "total")),
     PAYMENT_RECEIPT("payment-receipt", "Payment received for order %s", List.of("orderId", "total")),
     SHIPMENT_NOTICE("shipment-notice", "Your order %s is on its way", List.of("orderId", "carrier", "trackingNumber")),
-    PAYMENT_FAILED("payment-failed", "Payment failed for order %s", List.of("orderId", "reason"));
+    PAYMENT_FAILED("payment-failed", "Payment failed for order %s", List.of("orderId", "reason")),
+    /** home-hub's alerts, fired or cleared; the producer writes the subject line itself, as {@code title}. */
+    ALERT("alert", "%s", List.of("title", "transition", "severity", "sensorId", "rule", "value", "at"), "title");
 
     /** Every template name, as one regular expression for the command's validation. Keep in step with the constants. */
-    public static final String NAMES_PATTERN = "order-confirmation|payment-receipt|shipment-notice|payment-failed";
+    public static final String NAMES_PATTERN = "order-confirmation|payment-receipt|shipment-notice|payment-failed|alert";
 
     private final String templateName;
     private final String subjectFormat;
     private final List<String> requiredKeys;
+    private final String subjectKey;
 
     EmailTemplate(String templateName, String subjectFormat, List<String> requiredKeys) {
+        this(templateName, subjectFormat, requiredKeys, "orderId");
+    }
+
+    EmailTemplate(String templateName, String subjectFormat, List<String> requiredKeys, String subjectKey) {
         this.templateName = templateName;
         this.subjectFormat = subjectFormat;
         this.requiredKeys = requiredKeys;
+        this.subjectKey = subjectKey;
     }
 
     public static Optional<EmailTemplate> byName(String name) {
@@ -51,8 +59,8 @@ public enum EmailTemplate {
                 .toList();
     }
 
-    /** Every subject names the order, the one key all templates share. */
+    /** The shop's subjects name the order; an alert's is its {@code title}. */
     public String subject(Map<String, String> model) {
-        return subjectFormat.formatted(model.getOrDefault("orderId", ""));
+        return subjectFormat.formatted(model.getOrDefault(subjectKey, ""));
     }
 }

@@ -16,8 +16,8 @@ class MailTemplateRendererTest {
             "carrier", "Parcelwise", "trackingNumber", "PW123456", "reason", "card declined");
 
     @ParameterizedTest
-    @EnumSource(EmailTemplate.class)
-    void everyTemplateHasATextAndAnHtmlBodyNamingTheOrder(EmailTemplate template) {
+    @EnumSource(value = EmailTemplate.class, mode = EnumSource.Mode.EXCLUDE, names = "ALERT")
+    void everyShopTemplateHasATextAndAnHtmlBodyNamingTheOrder(EmailTemplate template) {
         RenderedMail mail = renderer.render(template, FULL_MODEL);
 
         assertThat(mail.subject()).contains("ord-42");
@@ -32,6 +32,20 @@ class MailTemplateRendererTest {
         assertThat(mail.subject()).isEqualTo("Your order ord-42 is confirmed");
         assertThat(mail.text()).startsWith("Hello Ada Lovelace,\n\nThank you").contains("Total:  49.90 EUR");
         assertThat(mail.html()).contains("<td>49.90 EUR</td>").contains("Hello <span>Ada Lovelace</span>,");
+    }
+
+    @Test
+    void alertTakesItsSubjectFromTheTitleAndShowsTheReading() {
+        RenderedMail mail = renderer.render(EmailTemplate.ALERT, Map.of(
+                "title", "[critical] alert fired: living-room/temperature", "transition", "fired",
+                "severity", "critical", "sensorId", "living-room/temperature",
+                "rule", "living-room/temperature above 28.0 for PT5M", "value", "29.5",
+                "at", "2026-07-01T12:05:00Z"));
+
+        assertThat(mail.subject()).isEqualTo("[critical] alert fired: living-room/temperature");
+        assertThat(mail.text()).contains("Rule:    living-room/temperature above 28.0 for PT5M")
+                .contains("Value:   29.5").doesNotContain("[(");
+        assertThat(mail.html()).contains("<td>29.5</td>").doesNotContain("th:");
     }
 
     @Test

@@ -1,0 +1,15 @@
+package io.eventyard.homehub.alerts;
+
+import java.util.List;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+@JdbcRepository(dialect = Dialect.H2)
+interface AlertRuleRepository extends CrudRepository<AlertRule, Long> {
+
+    List<AlertRule> findBySensorIdOrderById(String sensorId);
+
+    List<AlertRule> listOrderById();
+}
