@@ -30,7 +30,7 @@ export class FleetMap {
     }
     for (const v of vehicles) {
       const vehicle = this.vehicle(v.vehicleId);
-      vehicle.points = v.trail.map(p => [p.lat, p.lon, millis(p.at)]);
+      vehicle.points = (v.trail ?? []).map(p => [p.lat, p.lon, millis(p.at)]);
       this.draw(vehicle);
     }
     this.fitted = false;

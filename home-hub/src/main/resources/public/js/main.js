@@ -17,11 +17,12 @@ function status(state, text) {
 const on = (source, name, handle) => source.addEventListener(name, e => handle(JSON.parse(e.data)));
 
 const source = new EventSource('live');
+// The server leaves out empty lists and absent values.
 on(source, 'snapshot', snapshot => {
-  sensors.reset(snapshot.sensors);
-  fleet.reset(snapshot.vehicles, snapshot.geofences);
-  devices.reset(snapshot.devices);
-  events.reset(snapshot.events);
+  sensors.reset(snapshot.sensors ?? []);
+  fleet.reset(snapshot.vehicles ?? [], snapshot.geofences ?? []);
+  devices.reset(snapshot.devices ?? []);
+  events.reset(snapshot.events ?? []);
   status('connected', 'live');
 });
 on(source, 'reading', reading => sensors.add(reading));

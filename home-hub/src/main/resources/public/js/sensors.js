@@ -25,7 +25,7 @@ export class Sensors {
     this.chartsEl.replaceChildren();
     for (const s of series) {
       const sensor = this.sensor(s.sensorId, s.unit);
-      sensor.points = s.points.map(p => [millis(p.at), p.value]);
+      sensor.points = (s.points ?? []).map(p => [millis(p.at), p.value]);
       this.render(s.sensorId);
     }
   }
@@ -94,7 +94,7 @@ export class Sensors {
   render(id) {
     const sensor = this.sensors.get(id);
     const last = sensor.points.at(-1);
-    const [, value, at] = sensor.row.children;
+    const [, , value, at] = sensor.row.children;
     value.textContent = last ? `${last[1]}${sensor.unit ? ' ' + sensor.unit : ''}` : '';
     at.textContent = last ? clock(last[0]) : '';
     const charted = sensor.row.querySelector('input').checked;
@@ -116,13 +116,13 @@ export class Sensors {
     const chart = echarts.init(el);
     chart.setOption({
       animation: false,
-      title: { text: id, textStyle: { fontSize: 12 } },
+      title: { text: unit ? `${id} (${unit})` : id, textStyle: { fontSize: 12 } },
       grid: { left: 48, right: 12, top: 30, bottom: 24 },
       // drawn on the canvas, so a sensor name never becomes markup
       tooltip: { trigger: 'axis', renderMode: 'richText' },
       xAxis: { type: 'time' },
-      yAxis: { type: 'value', scale: true, name: unit ?? '' },
-      series: [{ type: 'line', name: id, showSymbol: false, data: [] }],
+      yAxis: { type: 'value', scale: true },
+      series: [{ type: 'line', name: id, symbolSize: 4, data: [] }],
     });
     return chart;
   }
