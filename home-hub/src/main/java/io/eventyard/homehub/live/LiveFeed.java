@@ -29,9 +29,10 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The connected dashboards and what they are sent. Each application event is turned into JSON once and
- * offered to every client's bounded queue ({@link LiveClient}); listeners run on the publisher's thread, so
- * nothing here blocks.
+ * The connected dashboards and what they are sent. Each application event is first recorded in
+ * {@link RecentActivity} (so a client that connects meanwhile gets it in its snapshot if not as an event), then
+ * turned into JSON once and offered to every client's bounded queue ({@link LiveClient}). Listeners run on
+ * the publisher's thread, so nothing here blocks.
  */
 @Singleton
 public class LiveFeed {
@@ -42,13 +43,15 @@ public class LiveFeed {
 
     private final Set<LiveClient> clients = ConcurrentHashMap.newKeySet();
     private final LiveSnapshotSource source;
+    private final RecentActivity recent;
     private final JsonMapper json;
     private final LiveSettings settings;
     private final Scheduler blocking;
 
-    LiveFeed(LiveSnapshotSource source, JsonMapper json, LiveSettings settings,
+    LiveFeed(LiveSnapshotSource source, RecentActivity recent, JsonMapper json, LiveSettings settings,
              @Named(TaskExecutors.IO) ExecutorService blocking) {
         this.source = source;
+        this.recent = recent;
         this.json = json;
         this.settings = settings;
         this.blocking = Schedulers.fromExecutorService(blocking);
@@ -82,21 +85,25 @@ public class LiveFeed {
 
     @EventListener
     void onReading(Reading reading) {
+        recent.record(reading);
         broadcast("reading", reading);
     }
 
     @EventListener
     void onPosition(Position position) {
+        recent.record(position);
         broadcast("position", position);
     }
 
     @EventListener
     void onAvailability(Availability availability) {
+        recent.record(availability);
         broadcast("availability", availability);
     }
 
     @EventListener
     void onHubEvent(HubEvent event) {
+        recent.record(event);
         broadcast("event", event);
     }
 

@@ -17,16 +17,17 @@ import io.eventyard.homehub.live.LiveSnapshot.TrailPoint;
 import io.eventyard.homehub.live.LiveSnapshot.VehicleTrail;
 import io.eventyard.homehub.telemetry.Reading;
 import io.micronaut.context.annotation.Secondary;
-import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 
 /**
- * The default {@link LiveSnapshotSource}: what this process has seen since it started, from the application
- * events, in memory and bounded by {@link LiveSettings} (points per sensor, positions per vehicle, number of
- * sensors, vehicles and devices, recent events). It knows no geofences: they are not announced as events.
+ * The default {@link LiveSnapshotSource}: what this process has seen since it started, in memory and bounded by
+ * {@link LiveSettings} (points per sensor, positions per vehicle, number of sensors, vehicles and devices,
+ * recent events). It knows no geofences: they are not announced as events.
  *
- * <p>Listeners run on the publishing thread (ingest, timers), so every method is short and synchronized on
- * this object; a snapshot copies under the same lock.
+ * <p>{@link LiveFeed} records each application event here before it sends it to the clients, so that a client
+ * connecting meanwhile finds it in its snapshot or receives it (never neither). Called on the publishing
+ * thread (ingest, timers), so every method is short and synchronized on this object; a snapshot copies under
+ * the same lock.
  */
 @Singleton
 @Secondary
@@ -45,8 +46,7 @@ public class RecentActivity implements LiveSnapshotSource {
         this.devices = bounded(settings.maxDevices());
     }
 
-    @EventListener
-    synchronized void onReading(Reading reading) {
+    synchronized void record(Reading reading) {
         SensorState state = sensors.remove(reading.sensorId());
         if (state == null) {
             state = new SensorState(reading.room(), reading.sensor());
@@ -58,8 +58,7 @@ public class RecentActivity implements LiveSnapshotSource {
         sensors.put(reading.sensorId(), state);  // re-inserted: the most recently updated is evicted last
     }
 
-    @EventListener
-    synchronized void onPosition(Position position) {
+    synchronized void record(Position position) {
         VehicleState state = vehicles.remove(position.vehicleId());
         if (state == null) {
             state = new VehicleState();
@@ -70,14 +69,12 @@ public class RecentActivity implements LiveSnapshotSource {
         vehicles.put(position.vehicleId(), state);
     }
 
-    @EventListener
-    synchronized void onAvailability(Availability availability) {
+    synchronized void record(Availability availability) {
         devices.remove(availability.device());
         devices.put(availability.device(), availability);
     }
 
-    @EventListener
-    synchronized void onHubEvent(HubEvent event) {
+    synchronized void record(HubEvent event) {
         events.addFirst(event);
         while (events.size() > settings.recentEvents()) {
             events.removeLast();

@@ -24,7 +24,7 @@ class RecentActivityTest {
     @Test
     void keepsTheLastPointsOfEachSensorOldestFirst() {
         for (int i = 0; i < 5; i++) {
-            activity.onReading(reading("kitchen/temperature", i));
+            activity.record(reading("kitchen/temperature", i));
         }
 
         SensorSeries series = activity.snapshot().sensors().get(0);
@@ -35,10 +35,10 @@ class RecentActivityTest {
 
     @Test
     void forgetsTheSensorUpdatedLongestAgoBeyondTheLimit() {
-        activity.onReading(reading("kitchen/temperature", 1));
-        activity.onReading(reading("hall/motion", 1));
-        activity.onReading(reading("kitchen/temperature", 2));
-        activity.onReading(reading("garage/power", 1));
+        activity.record(reading("kitchen/temperature", 1));
+        activity.record(reading("hall/motion", 1));
+        activity.record(reading("kitchen/temperature", 2));
+        activity.record(reading("garage/power", 1));
 
         assertThat(activity.snapshot().sensors()).extracting(SensorSeries::sensorId)
                 .containsExactlyInAnyOrder("kitchen/temperature", "garage/power");
@@ -47,7 +47,7 @@ class RecentActivityTest {
     @Test
     void keepsTheLatestPositionAndAShortTrailPerVehicle() {
         for (int i = 0; i < 4; i++) {
-            activity.onPosition(new Position("van-1", 51 + i, 0, 30.0, null, null, T0.plusSeconds(i), T0));
+            activity.record(new Position("van-1", 51 + i, 0, 30.0, null, null, T0.plusSeconds(i), T0));
         }
 
         LiveSnapshot.VehicleTrail van = activity.snapshot().vehicles().get(0);
@@ -57,10 +57,10 @@ class RecentActivityTest {
 
     @Test
     void keepsTheLatestAvailabilityPerDeviceAndTheNewestEventsFirst() {
-        activity.onAvailability(new Availability("plug", true, T0, "status"));
-        activity.onAvailability(new Availability("plug", false, T0.plusSeconds(5), "timeout"));
+        activity.record(new Availability("plug", true, T0, "status"));
+        activity.record(new Availability("plug", false, T0.plusSeconds(5), "timeout"));
         for (int i = 0; i < 3; i++) {
-            activity.onHubEvent(new HubEvent("kind-" + i, "plug", "detail", "info", T0.plusSeconds(i)));
+            activity.record(new HubEvent("kind-" + i, "plug", "detail", "info", T0.plusSeconds(i)));
         }
 
         LiveSnapshot snapshot = activity.snapshot();
