@@ -39,8 +39,8 @@ class LiveFeedIT {
 
     @BeforeAll
     void start() throws Exception {
-        // a small client buffer, so that a client that does not read is cut off soon
-        hub = RunningHub.start(Map.of("live.client-buffer", 16));
+        // a small client buffer, so that a client that does not read is cut off soon; frequent heartbeats
+        hub = RunningHub.start(Map.of("live.client-buffer", 16, "live.heartbeat", "300ms"));
         context = hub.context();
         json = context.getBean(JsonMapper.class);
         live = hub.server().getURI().resolve("/live");
@@ -62,6 +62,7 @@ class LiveFeedIT {
         try (SseStream stream = new SseStream(live)) {
             Frame snapshot = stream.next(WAIT);
             assertThat(snapshot.event()).isEqualTo("snapshot");
+            assertThat(snapshot.retry()).as("reconnect delay asked of the browser").isEqualTo("2000");
             JsonNode sensors = tree(snapshot).get("sensors");
             assertThat(sensors.values()).anySatisfy(sensor -> {
                 assertThat(sensor.get("sensorId").getStringValue()).isEqualTo(room + "/temperature");
@@ -89,6 +90,16 @@ class LiveFeedIT {
             Frame event = stream.next(WAIT);
             assertThat(event.event()).isEqualTo("event");
             assertThat(tree(event).get("kind").getStringValue()).isEqualTo("device.offline");
+        }
+    }
+
+    @Test
+    void keepsAnIdleStreamAliveWithHeartbeats() throws Exception {
+        try (SseStream stream = new SseStream(live)) {
+            assertThat(stream.nextOrHeartbeat(WAIT).event()).isEqualTo("snapshot");
+            Frame heartbeat = stream.nextOrHeartbeat(WAIT);
+            assertThat(heartbeat.event()).isEqualTo("heartbeat");
+            assertThat(tree(heartbeat).get("at").getStringValue()).isNotBlank();
         }
     }
 

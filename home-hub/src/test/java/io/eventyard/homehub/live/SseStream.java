@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class SseStream implements AutoCloseable {
 
-    record Frame(String event, String data) {
+    /** @param retry the reconnection delay the server asked for, null when it did not */
+    record Frame(String event, String data, String retry) {
     }
 
     private final BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
@@ -42,31 +43,40 @@ final class SseStream implements AutoCloseable {
 
     /** The next frame other than a heartbeat, waiting at most {@code timeout}; fails when none came. */
     Frame next(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            Frame frame = frames.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-            if (frame == null) {
-                throw new AssertionError("no event within " + timeout);
-            }
+            Frame frame = nextOrHeartbeat(timeout);
             if (!"heartbeat".equals(frame.event())) {
                 return frame;
             }
         }
     }
 
+    /** The next frame, heartbeats included, waiting at most {@code timeout}; fails when none came. */
+    Frame nextOrHeartbeat(Duration timeout) throws InterruptedException {
+        Frame frame = frames.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        if (frame == null) {
+            throw new AssertionError("no event within " + timeout);
+        }
+        return frame;
+    }
+
     private void read() {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             String event = "message";
+            String retry = null;
             StringBuilder data = new StringBuilder();
             for (String line; (line = lines.readLine()) != null; ) {
                 if (line.isEmpty()) {
                     if (!data.isEmpty()) {
-                        frames.add(new Frame(event, data.toString()));
+                        frames.add(new Frame(event, data.toString(), retry));
                     }
                     event = "message";
+                    retry = null;
                     data.setLength(0);
                 } else if (line.startsWith("event:")) {
                     event = line.substring(6).strip();
+                } else if (line.startsWith("retry:")) {
+                    retry = line.substring(6).strip();
                 } else if (line.startsWith("data:")) {
                     if (!data.isEmpty()) {
                         data.append('\n');
