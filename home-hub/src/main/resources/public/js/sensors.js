@@ -120,7 +120,8 @@ export class Sensors {
       grid: { left: 48, right: 12, top: 30, bottom: 24 },
       // drawn on the canvas, so a sensor name never becomes markup
       tooltip: { trigger: 'axis', renderMode: 'richText' },
-      xAxis: { type: 'time' },
+      // at least the last ten minutes, so that a new sensor's first points do not span days
+      xAxis: { type: 'time', min: range => Math.min(range.min, range.max - 600_000) },
       yAxis: { type: 'value', scale: true },
       series: [{ type: 'line', name: id, symbolSize: 4, data: [] }],
     });
