@@ -1,0 +1,137 @@
+package io.eventyard.homehub.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import io.eventyard.homehub.devices.Availability;
+import io.eventyard.homehub.events.HubEvent;
+import io.eventyard.homehub.fleet.Position;
+import io.eventyard.homehub.live.SseStream.Frame;
+import io.eventyard.homehub.telemetry.Reading;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** {@code GET /live} over real sockets, on home-hub as it runs (bundled broker, H2 in memory). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LiveFeedIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private RunningHub hub;
+    private ApplicationContext context;
+    private JsonMapper json;
+    private URI live;
+
+    @BeforeAll
+    void start() throws Exception {
+        // a small client buffer, so that a client that does not read is cut off soon; frequent heartbeats
+        hub = RunningHub.start(Map.of("live.client-buffer", 16, "live.heartbeat", "300ms"));
+        context = hub.context();
+        json = context.getBean(JsonMapper.class);
+        live = hub.server().getURI().resolve("/live");
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (hub != null) {
+            hub.close();
+        }
+    }
+
+    @Test
+    void sendsASnapshotOfWhatCameBeforeThenEachEventAsItHappens() throws Exception {
+        String room = "room-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        context.publishEvent(new Reading(room + "/temperature", room, "temperature", 21.5, "°C", now, now));
+
+        try (SseStream stream = new SseStream(live)) {
+            Frame snapshot = stream.next(WAIT);
+            assertThat(snapshot.event()).isEqualTo("snapshot");
+            assertThat(snapshot.retry()).as("reconnect delay asked of the browser").isEqualTo("2000");
+            JsonNode sensors = tree(snapshot).get("sensors");
+            assertThat(sensors.values()).anySatisfy(sensor -> {
+                assertThat(sensor.get("sensorId").getStringValue()).isEqualTo(room + "/temperature");
+                assertThat(sensor.get("unit").getStringValue()).isEqualTo("°C");
+                assertThat(sensor.get("points").get(0).get("value").getNumberValue().doubleValue()).isEqualTo(21.5);
+            });
+
+            context.publishEvent(new Reading(room + "/humidity", room, "humidity", 48, "%", now, now));
+            Frame reading = stream.next(WAIT);
+            assertThat(reading.event()).isEqualTo("reading");
+            assertThat(tree(reading).get("sensorId").getStringValue()).isEqualTo(room + "/humidity");
+
+            String vehicle = "van-" + UUID.randomUUID();
+            context.publishEvent(new Position(vehicle, 51.5, -0.12, 42.0, 90.0, 5.0, now, now));
+            Frame position = stream.next(WAIT);
+            assertThat(position.event()).isEqualTo("position");
+            assertThat(tree(position).get("vehicleId").getStringValue()).isEqualTo(vehicle);
+
+            context.publishEvent(new Availability(room + "-plug", false, now, "status"));
+            Frame availability = stream.next(WAIT);
+            assertThat(availability.event()).isEqualTo("availability");
+            assertThat(tree(availability).get("online").getBooleanValue()).isFalse();
+
+            context.publishEvent(new HubEvent("device.offline", room + "-plug", "went offline", "warning", now));
+            Frame event = stream.next(WAIT);
+            assertThat(event.event()).isEqualTo("event");
+            assertThat(tree(event).get("kind").getStringValue()).isEqualTo("device.offline");
+        }
+    }
+
+    @Test
+    void keepsAnIdleStreamAliveWithHeartbeats() throws Exception {
+        try (SseStream stream = new SseStream(live)) {
+            assertThat(stream.nextOrHeartbeat(WAIT).event()).isEqualTo("snapshot");
+            Frame heartbeat = stream.nextOrHeartbeat(WAIT);
+            assertThat(heartbeat.event()).isEqualTo("heartbeat");
+            assertThat(tree(heartbeat).get("at").getStringValue()).isNotBlank();
+        }
+    }
+
+    @Test
+    void cutsOffAClientThatDoesNotReadAndKeepsServingTheOthers() throws Exception {
+        LiveFeed feed = context.getBean(LiveFeed.class);
+        try (Socket stuck = new Socket(); SseStream reader = new SseStream(live)) {
+            stuck.setReceiveBufferSize(1024);
+            stuck.connect(new InetSocketAddress(live.getHost(), live.getPort()));
+            OutputStream out = stuck.getOutputStream();
+            out.write(("GET /live HTTP/1.1\r\nHost: " + live.getHost() + "\r\nAccept: text/event-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(reader.next(WAIT).event()).isEqualTo("snapshot");
+            await().atMost(WAIT).until(() -> feed.clients() == 2);
+
+            // readings with a long unit fill the socket buffers quickly; the stuck client never reads
+            String room = "room-" + UUID.randomUUID();
+            String unit = "u".repeat(4000);
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                for (int i = 0; i < 50; i++) {
+                    Instant now = Instant.now();
+                    context.publishEvent(new Reading(room + "/flood", room, "flood", i, unit, now, now));
+                    // the reading client keeps up
+                    assertThat(reader.next(WAIT).event()).isEqualTo("reading");
+                }
+                return feed.clients() == 1;
+            });
+        }
+    }
+
+    private JsonNode tree(Frame frame) throws Exception {
+        return json.readValue(frame.data(), JsonNode.class);
+    }
+}
