@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 public class PayloadParser {
 
     private static final Pattern NUMBER = Pattern.compile("[-+]?\\d+(\\.\\d+)?([eE][-+]?\\d+)?|[-+]?\\.\\d+");
+    private static final Pattern NOT_FINITE = Pattern.compile("(?i)[-+]?(nan|inf|infinity)");
     private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     private static final Duration MAX_AHEAD = Duration.ofDays(1);
     private static final double EPOCH_MILLIS_FROM = 1e11;
@@ -108,6 +109,9 @@ public class PayloadParser {
             }
             measuredAt = time(node.get("ts"), "ts", receivedAt);
         } else {
+            if (NOT_FINITE.matcher(text).matches()) {
+                throw new Bad("out-of-range", "value is not finite");
+            }
             if (!NUMBER.matcher(text).matches()) {
                 throw new Bad("unparseable", "neither a number nor a JSON object");
             }

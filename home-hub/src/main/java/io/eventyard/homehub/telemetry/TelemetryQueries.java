@@ -19,12 +19,12 @@ public class TelemetryQueries {
 
     // Buckets counted from `from`: floor((t - from) / bucket). EXTRACT(EPOCH ...) is H2's and PostgreSQL's.
     private static final String HISTORY = """
-            SELECT FLOOR((EXTRACT(EPOCH FROM measured_at) - CAST(? AS DOUBLE PRECISION)) / CAST(? AS DOUBLE PRECISION)) AS bucket,
-                   MIN(reading_value) AS min_value, AVG(reading_value) AS avg_value, MAX(reading_value) AS max_value,
-                   COUNT(*) AS readings
-            FROM reading
-            WHERE sensor_id = ? AND measured_at >= ? AND measured_at < ?
-            GROUP BY FLOOR((EXTRACT(EPOCH FROM measured_at) - CAST(? AS DOUBLE PRECISION)) / CAST(? AS DOUBLE PRECISION))
+            SELECT bucket, MIN(reading_value) AS min_value, AVG(reading_value) AS avg_value,
+                   MAX(reading_value) AS max_value, COUNT(*) AS readings
+            FROM (SELECT FLOOR((EXTRACT(EPOCH FROM measured_at) - CAST(? AS DOUBLE PRECISION))
+                               / CAST(? AS DOUBLE PRECISION)) AS bucket, reading_value
+                  FROM reading WHERE sensor_id = ? AND measured_at >= ? AND measured_at < ?) AS in_range
+            GROUP BY bucket
             ORDER BY bucket""";
 
     private final JdbcOperations jdbc;
@@ -79,8 +79,6 @@ public class TelemetryQueries {
                 statement.setString(3, sensorId);
                 Sql.setInstant(statement, 4, from);
                 Sql.setInstant(statement, 5, to);
-                statement.setDouble(6, fromSeconds);
-                statement.setDouble(7, bucketSeconds);
                 List<HistoryBucket> result = new ArrayList<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
@@ -96,6 +94,6 @@ public class TelemetryQueries {
         });
         String unit = sensors(null).stream().filter(s -> s.sensorId().equals(sensorId)).map(SensorView::unit)
                 .findFirst().orElse(null);
-        return new History(sensorId, unit, from, to, bucket, buckets);
+        return new History(sensorId, unit, from, to, bucket.toString(), buckets);
     }
 }
