@@ -3,6 +3,9 @@ package io.eventyard.homehub.ingest;
 import io.eventyard.homehub.devices.Availability;
 import io.eventyard.homehub.fleet.Position;
 import io.eventyard.homehub.telemetry.Reading;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -40,14 +43,24 @@ class IngestBuffer {
     private final Thread flusher;
     private volatile boolean running = true;
 
+    private final Counter writeFailures;
+    private final Counter written;
+
     IngestBuffer(IngestWriter writer, IngestSettings settings, ApplicationEventPublisher<Reading> readings,
-                 ApplicationEventPublisher<Position> positions, ApplicationEventPublisher<Availability> availability) {
+                 ApplicationEventPublisher<Position> positions, ApplicationEventPublisher<Availability> availability,
+                 MeterRegistry meters) {
         this.writer = writer;
         this.settings = settings;
         this.readings = readings;
         this.positions = positions;
         this.availability = availability;
         this.queue = new ArrayBlockingQueue<>(settings.getBufferCapacity());
+        Gauge.builder("homehub.ingest.buffered", queue, BlockingQueue::size)
+                .description("MQTT messages waiting to be written").register(meters);
+        this.writeFailures = Counter.builder("homehub.ingest.write.failures")
+                .description("batch writes the database refused (each is tried again)").register(meters);
+        this.written = Counter.builder("homehub.ingest.written")
+                .description("MQTT messages written and acknowledged").register(meters);
         this.flusher = new Thread(this::run, "ingest-writer");
         flusher.setDaemon(true);
         flusher.start();
@@ -98,11 +111,17 @@ class IngestBuffer {
             try {
                 List<Object> events = writer.write(batch);
                 batch.forEach(pending -> pending.ack().run());
+                written.increment(batch.size());
                 publish(events);
                 return;
             } catch (RuntimeException e) {
+                writeFailures.increment();
                 LOG.warn("writing {} ingested messages failed (attempt {} of {}): {}", batch.size(), attempt,
                         settings.getMaxAttempts(), e.toString());
+                if (!running) {
+                    // stopping: what is not stored stays unacknowledged, and the broker delivers it again
+                    return;
+                }
                 if (attempt < settings.getMaxAttempts()) {
                     Thread.sleep(pause);
                     pause = Math.min(pause * 2, MAX_PAUSE_MILLIS);
@@ -111,6 +130,9 @@ class IngestBuffer {
         }
         if (batch.size() > 1) {
             for (Pending pending : batch) {
+                if (!running) {
+                    return;
+                }
                 flush(List.of(pending));
             }
             return;
