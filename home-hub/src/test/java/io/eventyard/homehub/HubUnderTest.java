@@ -50,7 +50,13 @@ final class HubUnderTest implements AutoCloseable {
 
     /** On the bundled broker. */
     static HubUnderTest bundled(TestDatabase database) throws Exception {
+        return bundled(database, Map.of());
+    }
+
+    /** On the bundled broker, with {@code extra} settings over the test settings. */
+    static HubUnderTest bundled(TestDatabase database, Map<String, Object> extra) throws Exception {
         Map<String, Object> settings = new HashMap<>(TEST_SETTINGS);
+        settings.putAll(extra);
         settings.put("home-hub.mqtt.client-id", "home-hub-test-" + UUID.randomUUID());
         ServiceUnderTest service = ServiceUnderTest.start(database, settings);
         return new HubUnderTest(service, "tcp://127.0.0.1:" + service.broker().mqttPort(), "guest", "guest");

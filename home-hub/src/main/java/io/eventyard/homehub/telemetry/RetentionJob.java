@@ -27,7 +27,7 @@ class RetentionJob {
         this.settings = settings;
     }
 
-    @Scheduled(fixedDelay = "${home-hub.retention-interval:1h}", initialDelay = "1m")
+    @Scheduled(fixedDelay = "${home-hub.retention-interval:1h}", initialDelay = "${home-hub.retention-interval:1h}")
     void run() {
         try {
             purge(Instant.now().minus(settings.getRetention()));

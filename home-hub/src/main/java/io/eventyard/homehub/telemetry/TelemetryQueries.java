@@ -92,8 +92,9 @@ public class TelemetryQueries {
                 throw new IllegalStateException("could not read the history of " + sensorId, e);
             }
         });
-        String unit = sensors(null).stream().filter(s -> s.sensorId().equals(sensorId)).map(SensorView::unit)
-                .findFirst().orElse(null);
+        // the unit as the sensor last gave it (null when it never did)
+        String unit = sensors(null).stream().filter(s -> s.sensorId().equals(sensorId)).findFirst()
+                .map(SensorView::unit).orElse(null);
         return new History(sensorId, unit, from, to, bucket.toString(), buckets);
     }
 }
