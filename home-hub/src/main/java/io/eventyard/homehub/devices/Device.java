@@ -2,6 +2,7 @@ package io.eventyard.homehub.devices;
 
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 
@@ -13,6 +14,7 @@ import java.time.Instant;
  * @param changedAt when it last went online or offline
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 @MappedEntity(value = "device", escape = false)
 public record Device(@Id String device, boolean online, Instant lastSeen, String reason, Instant changedAt) {
 }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 /** The body of {@code POST /geofences} and {@code PUT /geofences/{id}}. */
@@ -13,7 +14,7 @@ import jakarta.validation.constraints.Size;
 public record GeofenceRequest(@NotBlank @Size(max = 120) String name,
                               @NotNull @DecimalMin("-90") @DecimalMax("90") @Nullable Double lat,
                               @NotNull @DecimalMin("-180") @DecimalMax("180") @Nullable Double lon,
-                              @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000000")
+                              @NotNull @Positive @DecimalMax("1000000")
                               @Nullable Double radiusMeters) {
 
     Geofence toGeofence(Long id) {

@@ -1,6 +1,7 @@
 package io.eventyard.homehub.fleet;
 
 import io.micronaut.core.annotation.Nullable;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.List;
  * @param geofences   the names of the geofences it is in
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record VehicleView(String vehicleId, double lat, double lon, @Nullable Double speedKmh,
                           @Nullable Double heading, @Nullable Double accuracy, Instant fixTime, Instant receivedAt,
                           boolean moving, boolean overspeed, List<String> geofences) {

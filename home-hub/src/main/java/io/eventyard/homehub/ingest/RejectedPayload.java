@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 
@@ -17,6 +18,7 @@ import java.time.Instant;
  * @param detail  what was wrong, for people
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 @MappedEntity(value = "rejected_payload", escape = false)
 public record RejectedPayload(@Id @GeneratedValue @Nullable Long id, String topic, String payload, String reason,
                               String detail, Instant receivedAt) {

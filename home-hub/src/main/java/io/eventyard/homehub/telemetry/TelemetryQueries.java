@@ -17,12 +17,13 @@ import java.util.Map;
 @Singleton
 public class TelemetryQueries {
 
-    // Buckets counted from `from`: floor((t - from) / bucket). EXTRACT(EPOCH ...) is H2's and PostgreSQL's.
+    // Buckets aligned to the epoch (PT1M buckets start on the minute, P1D at midnight UTC): floor(t / bucket).
+    // EXTRACT(EPOCH ...) is H2's and PostgreSQL's.
     private static final String HISTORY = """
             SELECT bucket, MIN(reading_value) AS min_value, AVG(reading_value) AS avg_value,
                    MAX(reading_value) AS max_value, COUNT(*) AS readings
-            FROM (SELECT FLOOR((EXTRACT(EPOCH FROM measured_at) - CAST(? AS DOUBLE PRECISION))
-                               / CAST(? AS DOUBLE PRECISION)) AS bucket, reading_value
+            FROM (SELECT FLOOR(EXTRACT(EPOCH FROM measured_at) / CAST(? AS DOUBLE PRECISION)) AS bucket,
+                         reading_value
                   FROM reading WHERE sensor_id = ? AND measured_at >= ? AND measured_at < ?) AS in_range
             GROUP BY bucket
             ORDER BY bucket""";
@@ -70,20 +71,18 @@ public class TelemetryQueries {
 
     @ReadOnly
     public History history(String sensorId, Instant from, Instant to, Duration bucket) {
-        double fromSeconds = from.getEpochSecond() + from.getNano() / 1e9;
         double bucketSeconds = bucket.toNanos() / 1e9;
         List<HistoryBucket> buckets = jdbc.prepareStatement(HISTORY, statement -> {
             try {
-                statement.setDouble(1, fromSeconds);
-                statement.setDouble(2, bucketSeconds);
-                statement.setString(3, sensorId);
-                Sql.setInstant(statement, 4, from);
-                Sql.setInstant(statement, 5, to);
+                statement.setDouble(1, bucketSeconds);
+                statement.setString(2, sensorId);
+                Sql.setInstant(statement, 3, from);
+                Sql.setInstant(statement, 4, to);
                 List<HistoryBucket> result = new ArrayList<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         long index = rows.getLong("bucket");
-                        result.add(new HistoryBucket(from.plus(bucket.multipliedBy(index)), rows.getDouble("min_value"),
+                        result.add(new HistoryBucket(Instant.EPOCH.plus(bucket.multipliedBy(index)), rows.getDouble("min_value"),
                                 rows.getDouble("avg_value"), rows.getDouble("max_value"), rows.getLong("readings")));
                     }
                 }
@@ -93,8 +92,16 @@ public class TelemetryQueries {
             }
         });
         // the unit as the sensor last gave it (null when it never did)
-        String unit = sensors(null).stream().filter(s -> s.sensorId().equals(sensorId)).findFirst()
-                .map(SensorView::unit).orElse(null);
+        String unit = jdbc.prepareStatement("SELECT unit FROM latest_reading WHERE sensor_id = ?", statement -> {
+            try {
+                statement.setString(1, sensorId);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? rows.getString(1) : null;
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not read the unit of " + sensorId, e);
+            }
+        });
         return new History(sensorId, unit, from, to, bucket.toString(), buckets);
     }
 }
