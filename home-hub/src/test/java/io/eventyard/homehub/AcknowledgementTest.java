@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The PUBACK goes out only after the message's effect is committed: a reading home-hub could not store when it
  * stopped is delivered again by the broker (home-hub's session outlives the connection) and stored by the
- * next home-hub. And a full buffer holds the MQTT connection back rather than dropping anything.
+ * next home-hub. A full buffer holds the MQTT connection back rather than dropping anything. Replicas in one
+ * shared group each get a part of the messages, and each message is written once.
  */
 class AcknowledgementTest {
 
@@ -110,6 +111,32 @@ class AcknowledgementTest {
             device.disconnect();
             device.close();
         }
+    }
+
+    @Test
+    void replicasInOneSharedGroupShareTheMessages() throws Exception {
+        String room = "lobby" + run;
+        MqttClient device = device();
+        try (EmbeddedServer first = homeHub(Map.of("home-hub.mqtt.client-id", "home-hub-a-" + run));
+             EmbeddedServer second = homeHub(Map.of("home-hub.mqtt.client-id", "home-hub-b-" + run))) {
+            MeterRegistry firstMeters = first.getApplicationContext().getBean(MeterRegistry.class);
+            MeterRegistry secondMeters = second.getApplicationContext().getBean(MeterRegistry.class);
+            int[] sent = {0};
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                device.publish("home/" + room + "/s" + sent[0]++, "1".getBytes(StandardCharsets.UTF_8), 1, false);
+                return written(firstMeters) > 0 && written(secondMeters) > 0;
+            });
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> sensors(first, room), list -> list.size() == sent[0]);
+            assertThat(written(firstMeters) + written(secondMeters)).isEqualTo(sent[0]);
+        } finally {
+            device.disconnect();
+            device.close();
+        }
+    }
+
+    private static double written(MeterRegistry meters) {
+        return meters.get("homehub.ingest.written").counter().count();
     }
 
     private EmbeddedServer homeHub(Map<String, Object> extra) {

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -57,6 +58,12 @@ class MqttIngestClient implements MqttCallback {
     private final String clientId;
     private volatile MqttAsyncClient client;
     private volatile boolean closed;
+    /**
+     * Counts connections. Packet ids are per connection: an ack for a message of an earlier connection must not
+     * go out on this one, where the same id may name another message (that one would be acknowledged before it
+     * is stored). The broker delivers such a message again instead.
+     */
+    private final AtomicLong connection = new AtomicLong();
 
     MqttIngestClient(MqttIngestSettings settings, PayloadParser parser, IngestBuffer buffer,
                      RejectedPayloads rejected, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
@@ -139,6 +146,7 @@ class MqttIngestClient implements MqttCallback {
 
     @Override
     public void connectComplete(boolean reconnect, String uri) {
+        connection.incrementAndGet();
         List<String> filters = filters();
         MqttSubscription[] subscriptions = filters.stream().map(filter -> new MqttSubscription(filter, 1))
                 .toArray(MqttSubscription[]::new);
@@ -167,7 +175,8 @@ class MqttIngestClient implements MqttCallback {
     public void messageArrived(String topic, MqttMessage message) {
         Instant receivedAt = Instant.now();
         byte[] payload = message.getPayload();
-        Runnable ack = () -> acknowledge(message);
+        long arrivedOn = connection.get();
+        Runnable ack = () -> acknowledge(message, arrivedOn);
         try {
             Parsed parsed = parser.parse(topic, payload, receivedAt);
             if (parsed instanceof Parsed.Ignored) {
@@ -185,7 +194,11 @@ class MqttIngestClient implements MqttCallback {
         }
     }
 
-    private void acknowledge(MqttMessage message) {
+    private void acknowledge(MqttMessage message, long arrivedOn) {
+        if (arrivedOn != connection.get()) {
+            LOG.debug("message {} arrived on an earlier connection; the broker sends it again", message.getId());
+            return;
+        }
         try {
             client.messageArrivedComplete(message.getId(), message.getQos());
         } catch (MqttException | RuntimeException e) {
@@ -196,6 +209,7 @@ class MqttIngestClient implements MqttCallback {
 
     @Override
     public void disconnected(MqttDisconnectResponse response) {
+        connection.incrementAndGet();
         if (!closed) {
             LOG.warn("MQTT connection to {} lost: {}", serverUri, response);
         }
