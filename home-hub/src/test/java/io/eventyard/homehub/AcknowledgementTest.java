@@ -135,6 +135,32 @@ class AcknowledgementTest {
         }
     }
 
+    @Test
+    void retainedStatusesAreReadAtStartDespiteTheSharedGroup() throws Exception {
+        String plug = "plug" + run;
+        MqttClient device = device();
+        try {
+            device.publish("home/" + plug + "/status", "online".getBytes(StandardCharsets.UTF_8), 1, true);
+            try (EmbeddedServer hub = homeHub(Map.of())) {
+                List<Map<String, Object>> devices = await().atMost(Duration.ofSeconds(30)).until(
+                        () -> list(hub, "/devices"), list -> list.stream().anyMatch(d -> d.get("device").equals(plug)));
+                assertThat(devices).filteredOn(d -> d.get("device").equals(plug)).singleElement()
+                        .satisfies(d -> assertThat(d).containsEntry("online", true).containsEntry("reason", "status"));
+            }
+        } finally {
+            device.publish("home/" + plug + "/status", new byte[0], 1, true);
+            device.disconnect();
+            device.close();
+        }
+    }
+
+    private static List<Map<String, Object>> list(EmbeddedServer hub, String path) {
+        try (HttpClient http = hub.getApplicationContext().createBean(HttpClient.class, hub.getURL())) {
+            return http.toBlocking().retrieve(HttpRequest.GET(path),
+                    Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        }
+    }
+
     private static double written(MeterRegistry meters) {
         return meters.get("homehub.ingest.written").counter().count();
     }

@@ -46,6 +46,12 @@ class MqttIngestClient implements MqttCallback {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttIngestClient.class);
     static final List<String> TOPICS = List.of("home/#", "fleet/vehicle/+/location");
+    /**
+     * Device statuses are retained, and a shared subscription gets no retained messages: with a group, the
+     * statuses are also subscribed plainly, so that home-hub learns on (re)start which devices are online or
+     * gone (their retained will). The same status may then come twice; the second changes nothing.
+     */
+    static final String STATUS_TOPIC = "home/+/status";
 
     private final MqttIngestSettings settings;
     private final PayloadParser parser;
@@ -98,8 +104,13 @@ class MqttIngestClient implements MqttCallback {
     /** The filters as subscribed: shared when a group is set. */
     List<String> filters() {
         String group = settings.getSharedGroup();
-        return TOPICS.stream().map(topic -> group == null || group.isBlank() ? topic : "$share/" + group + "/" + topic)
-                .toList();
+        if (group == null || group.isBlank()) {
+            return TOPICS;
+        }
+        List<String> filters = new java.util.ArrayList<>();
+        TOPICS.forEach(topic -> filters.add("$share/" + group + "/" + topic));
+        filters.add(STATUS_TOPIC);
+        return List.copyOf(filters);
     }
 
     private void connect(Duration nextDelay) {
