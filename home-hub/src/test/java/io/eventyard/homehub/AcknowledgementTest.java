@@ -114,6 +114,32 @@ class AcknowledgementTest {
     }
 
     @Test
+    void aReadingTheDatabaseKeepsRefusingIsKeptAsRejectedAndTheNextOneStored() throws Exception {
+        String room = "garage" + run;
+        MqttClient device = device();
+        try (EmbeddedServer hub = homeHub(Map.of("home-hub.ingest.max-attempts", "2"))) {
+            awaitIngesting(hub, device);
+            sql("ALTER TABLE reading RENAME TO reading_away");
+            device.publish("home/" + room + "/temperature", "42".getBytes(StandardCharsets.UTF_8), 1, false);
+
+            List<Map<String, Object>> rejected = await().atMost(Duration.ofSeconds(30)).until(
+                    () -> list(hub, "/rejected?reason=store-failed").stream()
+                            .filter(r -> r.get("topic").equals("home/" + room + "/temperature")).toList(),
+                    list -> !list.isEmpty());
+            assertThat(rejected).singleElement().satisfies(r -> assertThat(r).containsEntry("payload", "42"));
+
+            sql("ALTER TABLE reading_away RENAME TO reading");
+            device.publish("home/" + room + "/temperature", "43".getBytes(StandardCharsets.UTF_8), 1, false);
+            List<Map<String, Object>> sensors = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> sensors(hub, room), list -> !list.isEmpty());
+            assertThat(((Number) sensors.get(0).get("value")).doubleValue()).isEqualTo(43.0);
+        } finally {
+            device.disconnect();
+            device.close();
+        }
+    }
+
+    @Test
     void replicasInOneSharedGroupShareTheMessages() throws Exception {
         String room = "lobby" + run;
         MqttClient device = device();

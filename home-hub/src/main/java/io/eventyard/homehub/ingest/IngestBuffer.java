@@ -107,6 +107,7 @@ class IngestBuffer {
 
     private void flush(List<Pending> batch) throws InterruptedException {
         long pause = 100;
+        RuntimeException last = null;
         for (int attempt = 1; attempt <= settings.getMaxAttempts(); attempt++) {
             try {
                 List<Object> events = writer.write(batch);
@@ -115,6 +116,7 @@ class IngestBuffer {
                 publish(events);
                 return;
             } catch (RuntimeException e) {
+                last = e;
                 writeFailures.increment();
                 LOG.warn("writing {} ingested messages failed (attempt {} of {}): {}", batch.size(), attempt,
                         settings.getMaxAttempts(), e.toString());
@@ -139,7 +141,7 @@ class IngestBuffer {
         }
         Pending alone = batch.get(0);
         try {
-            writer.keepUnstorable(alone, new IllegalStateException("the database refused it"));
+            writer.keepUnstorable(alone, last);
             alone.ack().run();
             LOG.error("message on {} could not be stored; kept as rejected (store-failed)", alone.topic());
         } catch (RuntimeException e) {

@@ -8,6 +8,7 @@ import io.eventyard.homehub.telemetry.Reading;
 import io.eventyard.homehub.telemetry.ReadingStore;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,7 +62,8 @@ class IngestWriter {
     /** Keeps a message whose batch the database refused even alone, so that it does not vanish. */
     @Transactional
     void keepUnstorable(Pending pending, Exception cause) {
-        rejected.keep(List.of(RejectedPayloads.row(pending.topic(), pending.payload(),
-                new Parsed.Rejected("store-failed", String.valueOf(cause), java.time.Instant.now()))));
+        Parsed.Rejected rejection = new Parsed.Rejected("store-failed", String.valueOf(cause), Instant.now());
+        rejected.noted(pending.topic(), rejection);
+        rejected.keep(List.of(RejectedPayloads.row(pending.topic(), pending.payload(), rejection)));
     }
 }
