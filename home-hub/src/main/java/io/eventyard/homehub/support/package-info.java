@@ -1,0 +1,2 @@
+/** Small helpers the features share (JDBC conversions). */
+package io.eventyard.homehub.support;
