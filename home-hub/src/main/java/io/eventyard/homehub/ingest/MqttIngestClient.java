@@ -1,5 +1,7 @@
 package io.eventyard.homehub.ingest;
 
+import io.eventyard.homehub.lights.LightReports;
+
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
@@ -52,11 +54,14 @@ class MqttIngestClient implements MqttCallback {
      * gone (their retained will). The same status may then come twice; the second changes nothing.
      */
     static final String STATUS_TOPIC = "home/+/status";
+    /** Lights report their state retained: subscribed plainly, for the same reason as the statuses. */
+    static final String LIGHTS_TOPIC = "home/lights/+";
 
     private final MqttIngestSettings settings;
     private final PayloadParser parser;
     private final IngestBuffer buffer;
     private final RejectedPayloads rejected;
+    private final LightReports lights;
     private final TaskScheduler scheduler;
     private final String serverUri;
     private final String userName;
@@ -72,7 +77,8 @@ class MqttIngestClient implements MqttCallback {
     private final AtomicLong connection = new AtomicLong();
 
     MqttIngestClient(MqttIngestSettings settings, PayloadParser parser, IngestBuffer buffer,
-                     RejectedPayloads rejected, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
+                     RejectedPayloads rejected, LightReports lights,
+                     @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
                      @Value("${mqtt.client.server-uri}") String serverUri,
                      @Value("${mqtt.client.user-name:}") String userName,
                      @Value("${mqtt.client.password:}") String password,
@@ -81,6 +87,7 @@ class MqttIngestClient implements MqttCallback {
         this.parser = parser;
         this.buffer = buffer;
         this.rejected = rejected;
+        this.lights = lights;
         this.scheduler = scheduler;
         this.serverUri = serverUri;
         this.userName = userName;
@@ -110,6 +117,7 @@ class MqttIngestClient implements MqttCallback {
         List<String> filters = new java.util.ArrayList<>();
         TOPICS.forEach(topic -> filters.add("$share/" + group + "/" + topic));
         filters.add(STATUS_TOPIC);
+        filters.add(LIGHTS_TOPIC);
         return List.copyOf(filters);
     }
 
@@ -189,6 +197,12 @@ class MqttIngestClient implements MqttCallback {
         long arrivedOn = connection.get();
         Runnable ack = () -> acknowledge(message, arrivedOn);
         try {
+            if (LightReports.isLightState(topic)) {
+                // kept in memory by the lights feature (the retained topic is the truth): done once handed over
+                lights.reported(topic, payload);
+                ack.run();
+                return;
+            }
             Parsed parsed = parser.parse(topic, payload, receivedAt);
             if (parsed instanceof Parsed.Ignored) {
                 ack.run();
