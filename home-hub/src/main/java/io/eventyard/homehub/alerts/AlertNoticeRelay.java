@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-import io.micronaut.context.BeanProvider;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -28,14 +27,13 @@ class AlertNoticeRelay {
     private static final int BATCH = 100;
 
     private final AlertNoticeRepository notices;
-    /** Resolved at the first notice: the MQTT client connects then, not while home-hub starts. */
-    private final BeanProvider<AlertPublisher> publisher;
+    private final AlertPublisher publisher;
     private final AlertSettings settings;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
 
-    AlertNoticeRelay(AlertNoticeRepository notices, BeanProvider<AlertPublisher> publisher, AlertSettings settings) {
+    AlertNoticeRelay(AlertNoticeRepository notices, AlertPublisher publisher, AlertSettings settings) {
         this.notices = notices;
         this.publisher = publisher;
         this.settings = settings;
@@ -91,7 +89,7 @@ class AlertNoticeRelay {
                 return;
             }
             try {
-                publisher.get().publish(notice.topic(), notice.payload().getBytes(StandardCharsets.UTF_8));
+                publisher.publish(notice.topic(), notice.payload().getBytes(StandardCharsets.UTF_8));
             } catch (RuntimeException e) {
                 notices.update(new AlertNotice(notice.id(), notice.topic(), notice.payload(), notice.attempts() + 1));
                 if (notice.attempts() == 0) {

@@ -1,0 +1,2 @@
+/** The MQTT client home-hub publishes with (alert notices, light commands). */
+package io.eventyard.homehub.mqtt;
