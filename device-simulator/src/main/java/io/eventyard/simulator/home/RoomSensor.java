@@ -1,0 +1,72 @@
+package io.eventyard.simulator.home;
+
+import io.eventyard.simulator.SimulatedDevice;
+import io.eventyard.simulator.mqtt.DeviceConnection;
+import io.netty.handler.codec.mqtt.MqttQoS;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+
+/**
+ * A room's multi-sensor (device {@code {room}-sensor}): temperature, humidity and power on their cadence, motion
+ * when it changes. Runs on its connection's event loop.
+ */
+public final class RoomSensor implements SimulatedDevice {
+
+    private final DeviceConnection connection;
+    private final String room;
+    private final Map<SensorKind, Signal> signals;
+    private final Cadence cadence;
+    private final MqttQoS qos;
+    private final Clock clock;
+    private final RandomGenerator random;
+    private double lastMotion = -1;
+
+    public RoomSensor(DeviceConnection connection, String room, Map<SensorKind, Signal> signals, Cadence cadence,
+                      MqttQoS qos, Clock clock, RandomGenerator random) {
+        this.connection = connection;
+        this.room = room;
+        this.signals = Map.copyOf(signals);
+        this.cadence = cadence;
+        this.qos = qos;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    @Override
+    public DeviceConnection connection() {
+        return connection;
+    }
+
+    @Override
+    public void start() {
+        signals.keySet().forEach(kind -> schedule(kind, cadence.firstDelay(random)));
+    }
+
+    private void schedule(SensorKind kind, Duration delay) {
+        connection.loop().schedule(() -> {
+            measure(kind);
+            schedule(kind, cadence.nextDelay(random));
+        }, delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private void measure(SensorKind kind) {
+        var now = clock.instant();
+        double value = signals.get(kind).next(now);
+        if (kind == SensorKind.MOTION) {
+            if (value == lastMotion) {
+                return;
+            }
+            // A motion event not sent (device offline) is sent at the next change, like a real PIR sensor.
+            if (!connection.isOnline()) {
+                return;
+            }
+            lastMotion = value;
+        }
+        var reading = new SensorReading(room, kind, value, now);
+        connection.publish(reading.topic(), reading.payload(), qos, false);
+    }
+}
