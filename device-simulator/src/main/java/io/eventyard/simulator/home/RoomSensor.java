@@ -43,7 +43,15 @@ public final class RoomSensor implements SimulatedDevice {
 
     @Override
     public void start() {
-        signals.keySet().forEach(kind -> schedule(kind, cadence.firstDelay(random)));
+        for (SensorKind kind : signals.keySet()) {
+            if (cadence instanceof Cadence.Fixed fixed) {
+                // At a fixed rate, not a fixed delay: a driven load must not slow down by the time each send takes.
+                connection.loop().scheduleAtFixedRate(() -> measure(kind), cadence.firstDelay(random).toNanos(),
+                        fixed.period().toNanos(), TimeUnit.NANOSECONDS);
+            } else {
+                schedule(kind, cadence.firstDelay(random));
+            }
+        }
     }
 
     private void schedule(SensorKind kind, Duration delay) {
