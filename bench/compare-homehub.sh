@@ -16,6 +16,7 @@
 #   PGHOST, PGPORT, PGUSER, PGPASSWORD   the PostgreSQL server (default 127.0.0.1, 5432, postgres, none)
 #   OUT_DIR           report and logs (default bench/target/compare-homehub)
 #   HOMEHUB_JAVA_OPTS JVM options of home-hub (none by default)
+#   HOMEHUB_JAR       the home-hub jar to measure (default home-hub/target/home-hub.jar, built if missing)
 #
 # Every port is a free one (never 1883, 5672, 5432's neighbours or 8085); whatever exits, home-hub and the
 # broker are stopped, the temporary directory removed and the PostgreSQL database dropped.
@@ -27,7 +28,7 @@ TARGETS=${TARGETS:-broker,h2,postgres}
 OUT_DIR=${OUT_DIR:-$ROOT/bench/target/compare-homehub}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 BROKER_JAR=broker/target/eventyard-broker-all.jar
-HOMEHUB_JAR=home-hub/target/home-hub.jar
+HOMEHUB_JAR=${HOMEHUB_JAR:-home-hub/target/home-hub.jar}
 SIM_JAR=device-simulator/target/device-simulator-all.jar
 BENCH_ARGS=("$@")
 case "${1:-}" in -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;; esac
@@ -96,7 +97,7 @@ start_homehub() { # name, then environment assignments
   local name=$1; shift
   HOMEHUB_PORT=$(free_port)
   env "$@" MICRONAUT_SERVER_PORT="$HOMEHUB_PORT" MQTT_URI="tcp://127.0.0.1:$MQTT_PORT" \
-    MQTT_CLIENT_ID="home-hub-bench-$$" AMQP_URI="amqp://guest:guest@127.0.0.1:$AMQP_PORT/%2F" \
+    MQTT_CLIENT_ID="home-hub-bench-$$-$name" AMQP_URI="amqp://guest:guest@127.0.0.1:$AMQP_PORT/%2F" \
     EVENTYARD_DATA_DIR="$WORK/$name" java ${HOMEHUB_JAVA_OPTS:-} -jar "$HOMEHUB_JAR" >"$OUT_DIR/home-hub-$name.log" 2>&1 &
   HOMEHUB_PID=$!; PIDS+=("$HOMEHUB_PID")
   for _ in $(seq 1 240); do
@@ -113,7 +114,7 @@ if [[ ,$TARGETS, == *,broker,* ]]; then
 fi
 if [[ ,$TARGETS, == *,h2,* ]]; then
   mkdir -p "$WORK/h2"
-  H2_URL="jdbc:h2:file:$WORK/h2/home-hub;DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=TRUE"
+  H2_URL="jdbc:h2:file:$WORK/h2/home-hub;AUTO_SERVER=TRUE"
   start_homehub h2 DATASOURCES_DEFAULT_URL="$H2_URL"
   bench "home-hub on H2 (file)" --jdbc-url "$H2_URL" --jdbc-user sa --jdbc-password "" --watch "home-hub=$HOMEHUB_PID"
   stop "$HOMEHUB_PID"

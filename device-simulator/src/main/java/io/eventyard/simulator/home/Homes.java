@@ -37,7 +37,8 @@ public final class Homes {
                 signals.put(SensorKind.POWER, new PowerSignal(kind.standbyWatts(), kind.applianceWatts(),
                         random.split()));
                 signals.put(SensorKind.MOTION, new MotionSignal(random.split()));
-                devices.add(new RoomSensor(network.connection(room + "-sensor"), room, signals,
+                // The multi-sensor is the room's device: its status is home/{room}/status, beside its readings.
+                devices.add(new RoomSensor(network.connection(room), room, signals,
                         settings.cadence(), settings.qos(), clock, random));
                 devices.add(new Light(network.connection(room + "-light"), room, clock));
             }

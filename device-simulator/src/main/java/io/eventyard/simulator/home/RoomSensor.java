@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 
 /**
- * A room's multi-sensor (device {@code {room}-sensor}): temperature, humidity and power on their cadence, motion
- * when it changes. Runs on its connection's event loop.
+ * A room's multi-sensor: temperature, humidity and power on their cadence, motion when it changes. Its device
+ * id is the room's name, so its status ({@code home/{room}/status}) sits beside its readings. Runs on its
+ * connection's event loop.
  */
 public final class RoomSensor implements SimulatedDevice {
 

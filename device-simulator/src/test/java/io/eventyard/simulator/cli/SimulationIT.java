@@ -102,7 +102,7 @@ class SimulationIT {
         assertThat(fix.has("accuracy")).isTrue();
         Instant.parse(fix.get("ts").asText());
 
-        assertThat(on("home/kitchen-sensor/status")).extracting(Received::payload).contains("online");
+        assertThat(on("home/kitchen/status")).extracting(Received::payload).contains("online");
         assertThat(on("home/car-1/status")).extracting(Received::payload).contains("online");
         assertThat(received).noneMatch(r -> r.topic().startsWith("home/") && r.topic().split("/").length == 3
                 && !r.topic().endsWith("/status") && !r.topic().startsWith("home/lights/")
