@@ -121,7 +121,7 @@ public final class HomeHubIngestBench implements Callable<Integer> {
             Thread.sleep(warmup.toMillis());
             Instant t0 = Instant.now();
             long stored0 = stored.countSince(since);
-            long published0 = simulation.network().counters().published();
+            long published0 = simulation.readingsSent();
             double[] cpu0 = cpuSeconds();
             var visibleLag = new Histogram(3);
             var probe = Executors.newSingleThreadScheduledExecutor();
@@ -135,17 +135,18 @@ public final class HomeHubIngestBench implements Callable<Integer> {
             Thread.sleep(step.toMillis());
             Instant t1 = Instant.now();
             long stored1 = stored.countSince(since);
-            long published1 = simulation.network().counters().published();
+            long published1 = simulation.readingsSent();
             String cpu = cpuUse(cpu0, Duration.between(t0, Instant.now()));
             probe.shutdownNow();
             probe.awaitTermination(5, TimeUnit.SECONDS);
             simulation.close();
+            long sent = simulation.readingsSent();
             long drained = awaitStable(() -> stored.countSince(since));
             var receiveLag = new Histogram(3);
             stored.receiveLag(t0, t1, receiveLag);
             double seconds = Duration.between(t0, t1).toMillis() / 1000.0;
             return new StepResult(label, (published1 - published0) / seconds, (stored1 - stored0) / seconds,
-                    drained - stored1, receiveLag, visibleLag, cpu);
+                    drained - stored1, Math.max(0, sent - drained), receiveLag, visibleLag, cpu);
         }
     }
 
@@ -160,19 +161,20 @@ public final class HomeHubIngestBench implements Callable<Integer> {
                 counter.lag().reset();
                 Instant t0 = Instant.now();
                 long delivered0 = counter.delivered();
-                long published0 = simulation.network().counters().published();
+                long published0 = simulation.readingsSent();
                 double[] cpu0 = cpuSeconds();
                 Thread.sleep(step.toMillis());
                 Instant t1 = Instant.now();
                 long delivered1 = counter.delivered();
-                long published1 = simulation.network().counters().published();
+                long published1 = simulation.readingsSent();
                 String cpu = cpuUse(cpu0, Duration.between(t0, Instant.now()));
                 var lag = counter.lag().getIntervalHistogram();
                 simulation.close();
+                long sent = simulation.readingsSent();
                 long drained = awaitStable(counter::delivered);
                 double seconds = Duration.between(t0, t1).toMillis() / 1000.0;
                 return new StepResult(label, (published1 - published0) / seconds, (delivered1 - delivered0) / seconds,
-                        drained - delivered1, lag, null, cpu);
+                        drained - delivered1, Math.max(0, sent - drained), lag, null, cpu);
             }
         }
     }

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 
 /** A running simulation: its devices on one {@link DeviceNetwork}, a status line, chaos if asked for. */
 public final class Simulation implements AutoCloseable {
@@ -34,13 +35,15 @@ public final class Simulation implements AutoCloseable {
     });
     private final CountDownLatch ended = new CountDownLatch(1);
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final LongAdder readingsSent = new LongAdder();
 
     private Simulation(SimulationSettings settings) {
         this.settings = settings;
         this.network = new DeviceNetwork(settings.broker(), settings.clientIdPrefix(), settings.threads());
         Clock clock = Clock.systemUTC();
         var seeds = new SplittableRandom(settings.seed());
-        this.devices = new ArrayList<>(Homes.build(settings.homeSettings(), network, clock, seeds.nextLong()));
+        this.devices = new ArrayList<>(Homes.build(settings.homeSettings(), network, clock, seeds.nextLong(),
+                readingsSent));
         devices.addAll(Fleet.build(settings.vehicles(), settings.positionInterval(), network, clock, seeds.nextLong()));
     }
 
@@ -78,6 +81,11 @@ public final class Simulation implements AutoCloseable {
 
     public DeviceNetwork network() {
         return network;
+    }
+
+    /** Sensor readings sent so far by all homes (statuses, light states and positions not counted). */
+    public long readingsSent() {
+        return readingsSent.sum();
     }
 
     public List<SimulatedDevice> devices() {

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Builds the homes' devices: per room a multi-sensor and a light. Home 1's rooms have the plain names of
@@ -24,7 +25,9 @@ public final class Homes {
         return home == 1 ? room.roomName() : "h" + home + "-" + room.roomName();
     }
 
-    public static List<SimulatedDevice> build(HomeSettings settings, DeviceNetwork network, Clock clock, long seed) {
+    /** @param readingsSent counts every reading a sensor sent (not statuses, not light states) */
+    public static List<SimulatedDevice> build(HomeSettings settings, DeviceNetwork network, Clock clock, long seed,
+                                              LongAdder readingsSent) {
         SplittableRandom seeds = new SplittableRandom(seed);
         List<SimulatedDevice> devices = new ArrayList<>();
         for (int home = 1; home <= settings.homes(); home++) {
@@ -39,7 +42,7 @@ public final class Homes {
                 signals.put(SensorKind.MOTION, new MotionSignal(random.split()));
                 // The multi-sensor is the room's device: its status is home/{room}/status, beside its readings.
                 devices.add(new RoomSensor(network.connection(room), room, signals,
-                        settings.cadence(), settings.qos(), clock, random));
+                        settings.cadence(), settings.qos(), clock, random, readingsSent));
                 devices.add(new Light(network.connection(room + "-light"), room, clock));
             }
         }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.random.RandomGenerator;
 
 /**
@@ -24,10 +25,11 @@ public final class RoomSensor implements SimulatedDevice {
     private final MqttQoS qos;
     private final Clock clock;
     private final RandomGenerator random;
+    private final LongAdder readingsSent;
     private double lastMotion = -1;
 
     public RoomSensor(DeviceConnection connection, String room, Map<SensorKind, Signal> signals, Cadence cadence,
-                      MqttQoS qos, Clock clock, RandomGenerator random) {
+                      MqttQoS qos, Clock clock, RandomGenerator random, LongAdder readingsSent) {
         this.connection = connection;
         this.room = room;
         this.signals = Map.copyOf(signals);
@@ -35,6 +37,7 @@ public final class RoomSensor implements SimulatedDevice {
         this.qos = qos;
         this.clock = clock;
         this.random = random;
+        this.readingsSent = readingsSent;
     }
 
     @Override
@@ -76,6 +79,8 @@ public final class RoomSensor implements SimulatedDevice {
             lastMotion = value;
         }
         var reading = new SensorReading(room, kind, value, now);
-        connection.publish(reading.topic(), reading.payload(), qos, false);
+        if (connection.publish(reading.topic(), reading.payload(), qos, false)) {
+            readingsSent.increment();
+        }
     }
 }
