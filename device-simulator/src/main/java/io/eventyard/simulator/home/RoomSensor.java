@@ -7,7 +7,6 @@ import io.netty.handler.codec.mqtt.MqttQoS;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +28,7 @@ public final class RoomSensor implements SimulatedDevice {
     private final Clock clock;
     private final RandomGenerator random;
     private final LongAdder readingsSent;
-    private final Map<SensorKind, Instant> lastMeasured = new EnumMap<>(SensorKind.class);
+    private final Map<SensorKind, SensorClock> clocks = new EnumMap<>(SensorKind.class);
     private double lastMotion = -1;
 
     public RoomSensor(DeviceConnection connection, String room, Map<SensorKind, Signal> signals, Cadence cadence,
@@ -62,21 +61,6 @@ public final class RoomSensor implements SimulatedDevice {
         }
     }
 
-    /**
-     * A time after the sensor's previous reading, in whole milliseconds (the payload's precision): when a busy
-     * event loop runs a fixed-rate timer late it catches up in a burst, and two readings of one sensor in the
-     * same millisecond would be one reading to a store keyed by sensor and time.
-     */
-    private Instant monotonic(SensorKind kind, Instant now) {
-        Instant at = now.truncatedTo(ChronoUnit.MILLIS);
-        Instant previous = lastMeasured.get(kind);
-        if (previous != null && !at.isAfter(previous)) {
-            at = previous.plusMillis(1);
-        }
-        lastMeasured.put(kind, at);
-        return at;
-    }
-
     private void schedule(SensorKind kind, Duration delay) {
         connection.loop().schedule(() -> {
             measure(kind);
@@ -85,7 +69,7 @@ public final class RoomSensor implements SimulatedDevice {
     }
 
     private void measure(SensorKind kind) {
-        Instant now = monotonic(kind, clock.instant());
+        Instant now = clocks.computeIfAbsent(kind, k -> new SensorClock()).stamp(clock.instant());
         double value = signals.get(kind).next(now);
         if (kind == SensorKind.MOTION) {
             if (value == lastMotion) {

@@ -89,4 +89,15 @@ class SignalsTest {
         assertThat(new SensorReading("hall", SensorKind.MOTION, 1, at).payload())
                 .isEqualTo("{\"value\":1,\"ts\":\"2026-11-22T08:15:30.123Z\"}");
     }
+
+    @Test
+    void aSensorsClockNeverRepeatsAMillisecond() {
+        var clock = new SensorClock();
+        Instant at = Instant.parse("2026-11-22T08:00:00.000900Z");
+
+        assertThat(clock.stamp(at)).isEqualTo(Instant.parse("2026-11-22T08:00:00.000Z"));
+        assertThat(clock.stamp(at.plusNanos(50_000))).isEqualTo(Instant.parse("2026-11-22T08:00:00.001Z"));
+        assertThat(clock.stamp(at)).isEqualTo(Instant.parse("2026-11-22T08:00:00.002Z"));
+        assertThat(clock.stamp(at.plusSeconds(1))).isEqualTo(Instant.parse("2026-11-22T08:00:01.000Z"));
+    }
 }
