@@ -97,11 +97,6 @@ public final class Simulation implements AutoCloseable {
         ended.await();
     }
 
-    /** Ends {@link #awaitEnd()}; {@link #close()} does the stopping. */
-    public void end() {
-        ended.countDown();
-    }
-
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {

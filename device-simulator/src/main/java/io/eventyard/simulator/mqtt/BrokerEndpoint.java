@@ -12,7 +12,10 @@ import java.net.URI;
  */
 public record BrokerEndpoint(String host, int port, String user, String password) {
 
-    /** Reads {@code tcp://host:port} (or {@code mqtt://}); the port defaults to 1883. TLS is not supported. */
+    /** MQTT's registered port, for a URI without one. */
+    public static final int DEFAULT_PORT = 1883;
+
+    /** Reads {@code tcp://host:port} (or {@code mqtt://}); the port defaults to {@link #DEFAULT_PORT}. TLS is not supported. */
     public static BrokerEndpoint of(String uri, String user, String password) {
         URI parsed = URI.create(uri);
         String scheme = parsed.getScheme();
@@ -22,7 +25,7 @@ public record BrokerEndpoint(String host, int port, String user, String password
         if (parsed.getHost() == null) {
             throw new IllegalArgumentException("MQTT URI has no host: " + uri);
         }
-        return new BrokerEndpoint(parsed.getHost(), parsed.getPort() < 0 ? 1883 : parsed.getPort(), user, password);
+        return new BrokerEndpoint(parsed.getHost(), parsed.getPort() < 0 ? DEFAULT_PORT : parsed.getPort(), user, password);
     }
 
     @Override

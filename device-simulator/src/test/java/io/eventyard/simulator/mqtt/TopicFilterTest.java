@@ -19,6 +19,6 @@ class TopicFilterTest {
     @Test
     void readsBrokerUris() {
         assertThat(BrokerEndpoint.of("tcp://10.0.0.5:1999", "u", "p")).isEqualTo(new BrokerEndpoint("10.0.0.5", 1999, "u", "p"));
-        assertThat(BrokerEndpoint.of("mqtt://broker", "u", "p").port()).isEqualTo(1883);
+        assertThat(BrokerEndpoint.of("mqtt://broker", "u", "p").port()).isEqualTo(BrokerEndpoint.DEFAULT_PORT);
     }
 }
