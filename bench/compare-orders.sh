@@ -173,7 +173,7 @@ start_stack() {
     mkdir -p "$STATE_DIR/lib" && cp "$greenmail_jar" "$STATE_DIR/lib/"
   fi
   log "starting the stack for $target (state: $STATE_DIR) ..."
-  if ! env "${STACK_ENV[@]}" ./eventyard up >"$OUT_DIR/up-$STAMP-$target.txt" 2>&1; then
+  if ! env "${STACK_ENV[@]}" SIMULATOR=off ./eventyard up >"$OUT_DIR/up-$STAMP-$target.txt" 2>&1; then
     cat "$OUT_DIR/up-$STAMP-$target.txt" >&2
     for part_log in "$STATE_DIR"/*.log; do
       log "--- $part_log"; tail -15 "$part_log" >&2
