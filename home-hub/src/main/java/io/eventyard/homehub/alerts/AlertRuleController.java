@@ -1,5 +1,6 @@
 package io.eventyard.homehub.alerts;
 
+import io.eventyard.homehub.api.Problem;
 import java.net.URI;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package io.eventyard.homehub.alerts;
 
+import io.eventyard.homehub.api.FieldError;
+import io.eventyard.homehub.api.InvalidRequestException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

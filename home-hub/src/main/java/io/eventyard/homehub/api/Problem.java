@@ -36,6 +36,16 @@ public record Problem(String type,
         return new Problem(type, status.getReason(), status.getCode(), detail, instance, null);
     }
 
+    public static Problem unavailable(String detail, String instance) {
+        return new Problem("about:blank", HttpStatus.SERVICE_UNAVAILABLE.getReason(),
+                HttpStatus.SERVICE_UNAVAILABLE.getCode(), detail, instance, null);
+    }
+
+    public static Problem notFound(String detail, String instance) {
+        return new Problem("about:blank", HttpStatus.NOT_FOUND.getReason(), HttpStatus.NOT_FOUND.getCode(), detail,
+                instance, null);
+    }
+
     static Problem invalid(List<FieldError> errors, String instance) {
         return new Problem(TYPE_BASE + "invalid-request", "Invalid request", HttpStatus.BAD_REQUEST.getCode(),
                 errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid", instance,
