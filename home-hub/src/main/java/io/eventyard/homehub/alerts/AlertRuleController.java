@@ -1,9 +1,9 @@
 package io.eventyard.homehub.alerts;
 
-import io.eventyard.homehub.api.Problem;
 import java.net.URI;
 import java.util.List;
 
+import io.eventyard.homehub.api.Problem;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;

@@ -1,7 +1,5 @@
 package io.eventyard.homehub.alerts;
 
-import io.eventyard.homehub.api.FieldError;
-import io.eventyard.homehub.api.InvalidRequestException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -9,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.eventyard.homehub.api.FieldError;
+import io.eventyard.homehub.api.InvalidRequestException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 

@@ -1,12 +1,12 @@
 package io.eventyard.homehub.lights;
 
-import io.eventyard.homehub.api.FieldError;
-import io.eventyard.homehub.api.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.eventyard.homehub.api.FieldError;
+import io.eventyard.homehub.api.InvalidRequestException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 

@@ -1,10 +1,10 @@
 package io.eventyard.homehub.lights;
 
-import io.eventyard.homehub.api.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
+import io.eventyard.homehub.api.Problem;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
