@@ -150,12 +150,12 @@ class MqttSessionScenarioTest {
             raw.ack(0x62, 7); // PUBREL
             assertThat(raw.readPacket(7).packetId()).isEqualTo(7); // PUBCOMP
             raw.publish(p + "/marker", "marker".getBytes(StandardCharsets.UTF_8), 1, 8, false, null);
-            List<String> got = sub.received().until(p, p + "/marker").stream().map(Received.Delivery::text).toList();
-            assertThat(got).as("never twice").doesNotHaveDuplicates().endsWith("marker");
-            if (target instanceof MqttTargets.Bundled) {
-                // Mosquitto 2.0.11 drops the message once its PUBLISH is repeated before PUBREL: at most once there
-                assertThat(got).containsExactly("once", "marker");
-            }
+            // A QoS 2 delivery reaches Paho's callback only after its own PUBREC/PUBREL round, so it may come
+            // after the QoS 1 marker: collect a little past the marker.
+            List<String> got = new java.util.ArrayList<>();
+            sub.received().until(p, p + "/marker").forEach(delivery -> got.add(delivery.text()));
+            sub.received().drain(p, java.time.Duration.ofSeconds(1)).forEach(delivery -> got.add(delivery.text()));
+            assertThat(got).containsExactlyInAnyOrder("once", "marker");
         }
     }
 
