@@ -36,6 +36,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+
 /**
  * The dashboard in a real browser: Debian's chromium, headless, driven through Debian's chromedriver (named
  * explicitly, so Selenium Manager never downloads anything). Skipped when either is missing; {@code .ci/run}
@@ -120,6 +123,23 @@ class DashboardIT {
                         + " return el ? echarts.getInstanceByDom(el).getOption().series[0].data.length : 0;"))
                 .intValue() == 1);
         Files.write(Path.of("target", "dashboard.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void drawsAGeofenceCreatedWhileThePageIsOpen() throws Exception {
+        open();
+        long before = paths();
+
+        try (HttpClient http = hub.context().createBean(HttpClient.class, hub.server().getURL())) {
+            http.toBlocking().exchange(HttpRequest.POST("/geofences",
+                    Map.of("name", "depot-" + room, "lat", 51.505, "lon", -0.11, "radiusMeters", 300)));
+        }
+
+        await().atMost(WAIT).ignoreExceptions().until(() -> paths() == before + 1);
+    }
+
+    private long paths() {
+        return (Long) script("return document.querySelectorAll('#map path.leaflet-interactive').length");
     }
 
     /**

@@ -140,6 +140,32 @@ class LiveFeedIT {
     }
 
     @Test
+    void sendsTheGeofencesAfterEachChange() throws Exception {
+        String name = "fence-" + UUID.randomUUID();
+        try (SseStream stream = new SseStream(live)) {
+            assertThat(stream.next(WAIT).event()).isEqualTo("snapshot");
+
+            Map<?, ?> created = http.toBlocking().retrieve(HttpRequest.POST("/geofences",
+                    Map.of("name", name, "lat", 48.2, "lon", 16.37, "radiusMeters", 250)), Map.class);
+            Frame afterCreate = stream.next(WAIT);
+            assertThat(afterCreate.event()).isEqualTo("geofences");
+            assertThat(tree(afterCreate).get("geofences").values()).anySatisfy(fence -> {
+                assertThat(fence.get("name").getStringValue()).isEqualTo(name);
+                assertThat(fence.get("radiusMeters").getNumberValue().doubleValue()).isEqualTo(250);
+            });
+
+            http.toBlocking().exchange(HttpRequest.DELETE("/geofences/" + created.get("id")));
+            Frame afterDelete = stream.next(WAIT);
+            assertThat(afterDelete.event()).isEqualTo("geofences");
+            JsonNode left = tree(afterDelete).get("geofences");
+            if (left != null) {  // an empty list is left out
+                assertThat(left.values()).noneSatisfy(fence ->
+                        assertThat(fence.get("name").getStringValue()).isEqualTo(name));
+            }
+        }
+    }
+
+    @Test
     void keepsAnIdleStreamAliveWithHeartbeats() throws Exception {
         try (SseStream stream = new SseStream(live)) {
             assertThat(stream.nextOrHeartbeat(WAIT).event()).isEqualTo("snapshot");
