@@ -14,6 +14,11 @@ export class Events {
   }
 
   add(event) {
+    // an event stored just before the snapshot was read may also arrive as an event
+    const key = keyOf(event);
+    if ([...this.list.children].some(li => li.dataset.key === key)) {
+      return;
+    }
     this.list.prepend(item(event));
     while (this.list.children.length > MAX_EVENTS) {
       this.list.lastElementChild.remove();
@@ -21,8 +26,13 @@ export class Events {
   }
 }
 
+function keyOf(event) {
+  return JSON.stringify([event.at, event.kind, event.subject, event.detail]);
+}
+
 function item(event) {
   const li = document.createElement('li');
+  li.dataset.key = keyOf(event);
   li.className = event.severity ?? 'info';
   const time = document.createElement('time');
   time.textContent = clock(event.at);

@@ -9,7 +9,7 @@ export class FleetMap {
   constructor(el) {
     this.map = L.map(el, { attributionControl: false, zoomSnap: 0.25 }).setView([51.5, 0], 4);
     this.graticule = L.layerGroup().addTo(this.map);
-    this.fences = L.layerGroup().addTo(this.map);
+    this.fenceLayer = L.layerGroup().addTo(this.map);
     this.vehicles = new Map();   // vehicleId -> { marker, trail, points: [[lat, lon, ms], ...] }
     this.fitted = false;
     this.map.on('moveend', () => this.drawGraticule());
@@ -22,12 +22,7 @@ export class FleetMap {
       v.trail.remove();
     }
     this.vehicles.clear();
-    this.fences.clearLayers();
-    for (const g of geofences) {
-      L.circle([g.lat, g.lon], { radius: g.radiusMeters, color: '#805ad5', weight: 1, fillOpacity: 0.08 })
-        .bindTooltip(text(g.name ?? g.id))
-        .addTo(this.fences);
-    }
+    this.fences(geofences);
     for (const v of vehicles) {
       const vehicle = this.vehicle(v.vehicleId);
       vehicle.points = (v.trail ?? []).map(p => [p.lat, p.lon, millis(p.at)]);
@@ -35,6 +30,16 @@ export class FleetMap {
     }
     this.fitted = false;
     this.fit();
+  }
+
+  /** Draws {@code geofences} in place of those drawn so far (the snapshot's, or all of them after a change). */
+  fences(geofences) {
+    this.fenceLayer.clearLayers();
+    for (const g of geofences) {
+      L.circle([g.lat, g.lon], { radius: g.radiusMeters, color: '#805ad5', weight: 1, fillOpacity: 0.08 })
+        .bindTooltip(text(g.name ?? g.id))
+        .addTo(this.fenceLayer);
+    }
   }
 
   move(position) {
@@ -77,7 +82,7 @@ export class FleetMap {
     }
     const bounds = L.latLngBounds([]);
     this.vehicles.forEach(v => v.points.forEach(([lat, lon]) => bounds.extend([lat, lon])));
-    this.fences.eachLayer(c => bounds.extend(c.getBounds()));
+    this.fenceLayer.eachLayer(c => bounds.extend(c.getBounds()));
     if (bounds.isValid()) {
       this.map.fitBounds(bounds.pad(0.2), { maxZoom: 15 });
       this.fitted = true;

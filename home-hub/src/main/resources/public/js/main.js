@@ -29,6 +29,7 @@ on(source, 'reading', reading => sensors.add(reading));
 on(source, 'position', position => fleet.move(position));
 on(source, 'availability', availability => devices.update(availability));
 on(source, 'event', event => events.add(event));
+on(source, 'geofences', change => fleet.fences(change.geofences ?? []));
 // EventSource reconnects by itself (the server asks for 2 s); the next snapshot redraws everything.
 source.addEventListener('error', () => status('reconnecting', 'reconnecting…'));
 

@@ -1,5 +1,6 @@
 package io.eventyard.homehub.fleet;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -12,18 +13,24 @@ import io.micronaut.http.exceptions.HttpStatusException;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Circular geofences. A change applies from the next position of each vehicle on: a vehicle inside a new fence
- * enters it then.
+ * enters it then. Each change is committed by its repository call, then announced ({@link GeofencesChanged}).
  */
 @Controller("/geofences")
 class GeofenceController {
 
-    private final GeofenceRepository geofences;
+    private static final Logger LOG = LoggerFactory.getLogger(GeofenceController.class);
 
-    GeofenceController(GeofenceRepository geofences) {
+    private final GeofenceRepository geofences;
+    private final ApplicationEventPublisher<GeofencesChanged> changes;
+
+    GeofenceController(GeofenceRepository geofences, ApplicationEventPublisher<GeofencesChanged> changes) {
         this.geofences = geofences;
+        this.changes = changes;
     }
 
     @Get
@@ -39,6 +46,7 @@ class GeofenceController {
     @Post
     HttpResponse<Geofence> create(@Body @Valid GeofenceRequest request) {
         Geofence created = geofences.save(request.toGeofence(null));
+        announce();
         return HttpResponse.created(created, URI.create("/geofences/" + created.id()));
     }
 
@@ -47,7 +55,9 @@ class GeofenceController {
         if (!geofences.existsById(id)) {
             throw notFound(id);
         }
-        return geofences.update(request.toGeofence(id));
+        Geofence updated = geofences.update(request.toGeofence(id));
+        announce();
+        return updated;
     }
 
     @Delete("/{id}")
@@ -56,7 +66,17 @@ class GeofenceController {
             throw notFound(id);
         }
         geofences.deleteById(id);
+        announce();
         return HttpResponse.noContent();
+    }
+
+    private void announce() {
+        try {
+            changes.publishEvent(new GeofencesChanged(geofences.listOrderById()));
+        } catch (RuntimeException e) {
+            // the change is committed; the dashboard's next snapshot shows it
+            LOG.warn("geofence change not announced: {}", e.toString());
+        }
     }
 
     private static HttpStatusException notFound(long id) {

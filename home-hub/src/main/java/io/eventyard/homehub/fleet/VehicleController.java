@@ -1,27 +1,18 @@
 package io.eventyard.homehub.fleet;
 
 import io.eventyard.homehub.api.InvalidRequestException;
-import io.eventyard.homehub.support.Sql;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * {@code GET /vehicles}: each vehicle's last position and state. {@code GET /vehicles/{id}/track?from=&to=}: its
@@ -31,33 +22,18 @@ import java.util.stream.Collectors;
 @Controller("/vehicles")
 class VehicleController {
 
-    private static final String TRACK = """
-            SELECT lat, lon, speed_kmh, heading, accuracy, fix_time, received_at FROM vehicle_position
-            WHERE vehicle_id = ? AND fix_time >= ? AND fix_time < ? ORDER BY fix_time LIMIT ?""";
+    private final FleetQueries fleet;
 
-    private final VehicleRepository vehicles;
-    private final GeofenceRepository geofences;
-    private final JdbcOperations jdbc;
-
-    VehicleController(VehicleRepository vehicles, GeofenceRepository geofences, JdbcOperations jdbc) {
-        this.vehicles = vehicles;
-        this.geofences = geofences;
-        this.jdbc = jdbc;
+    VehicleController(FleetQueries fleet) {
+        this.fleet = fleet;
     }
 
     @Get
     List<VehicleView> list() {
-        Map<String, String> names = geofences.listOrderById().stream()
-                .collect(Collectors.toMap(fence -> String.valueOf(fence.id()), Geofence::name));
-        return vehicles.listOrderByVehicleId().stream().map(v -> new VehicleView(v.vehicleId(), v.lat(), v.lon(),
-                        v.speedKmh(), v.heading(), v.accuracy(), v.fixTime(), v.receivedAt(), v.moving(),
-                        v.overspeedReported(), v.geofences().isEmpty() ? List.of()
-                        : Arrays.stream(v.geofences().split(",")).map(names::get).filter(n -> n != null).toList()))
-                .toList();
+        return fleet.vehicles();
     }
 
     @Get("/{id}/track")
-    @ReadOnly
     List<TrackPoint> track(@PathVariable String id, @QueryValue @Nullable String from, @QueryValue @Nullable String to,
                            @QueryValue(defaultValue = "10000") @Min(1) @Max(100000) int limit) {
         Instant end = to == null ? Instant.now() : instant("to", to);
@@ -65,26 +41,7 @@ class VehicleController {
         if (!start.isBefore(end)) {
             throw InvalidRequestException.of("from", "must be before to");
         }
-        return jdbc.prepareStatement(TRACK, statement -> {
-            try {
-                statement.setString(1, id);
-                Sql.setInstant(statement, 2, start);
-                Sql.setInstant(statement, 3, end);
-                statement.setInt(4, limit);
-                List<TrackPoint> points = new ArrayList<>();
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        points.add(new TrackPoint(rows.getDouble("lat"), rows.getDouble("lon"),
-                                Sql.getDouble(rows, "speed_kmh"), Sql.getDouble(rows, "heading"),
-                                Sql.getDouble(rows, "accuracy"), Sql.getInstant(rows, "fix_time"),
-                                Sql.getInstant(rows, "received_at")));
-                    }
-                }
-                return points;
-            } catch (SQLException e) {
-                throw new IllegalStateException("could not read the track of " + id, e);
-            }
-        });
+        return fleet.track(id, start, end, limit);
     }
 
     private static Instant instant(String parameter, String text) {

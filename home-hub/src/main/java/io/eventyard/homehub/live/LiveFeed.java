@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import io.eventyard.homehub.devices.Availability;
 import io.eventyard.homehub.events.HubEvent;
+import io.eventyard.homehub.fleet.GeofencesChanged;
 import io.eventyard.homehub.fleet.Position;
 import io.eventyard.homehub.telemetry.Reading;
 import io.micronaut.http.sse.Event;
@@ -29,10 +31,11 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The connected dashboards and what they are sent. Each application event is first recorded in
- * {@link RecentActivity} (so a client that connects meanwhile gets it in its snapshot if not as an event), then
- * turned into JSON once and offered to every client's bounded queue ({@link LiveClient}). Listeners run on
- * the publisher's thread, so nothing here blocks.
+ * The connected dashboards and what they are sent. Each application event is recorded in {@link RecentActivity}
+ * (the in-memory snapshot source, used when no other is present), then turned into JSON once and offered to
+ * every client's bounded queue ({@link LiveClient}). The features publish after their data is committed, and a
+ * client is registered before its snapshot is read, so a client gets everything in its snapshot or as an event.
+ * Listeners run on the publisher's thread, so nothing here blocks.
  */
 @Singleton
 public class LiveFeed {
@@ -107,6 +110,15 @@ public class LiveFeed {
         broadcast("event", event);
     }
 
+    /** The map's geofences, all of them (RecentActivity does not keep them: the snapshot reads them). */
+    @EventListener
+    void onGeofences(GeofencesChanged change) {
+        broadcast("geofences", new Geofences(change.geofences().stream()
+                .map(g -> new LiveSnapshot.Geofence(String.valueOf(g.id()), g.name(), g.lat(), g.lon(),
+                        g.radiusMeters()))
+                .toList()));
+    }
+
     @Scheduled(fixedDelay = "${live.heartbeat:15s}", initialDelay = "${live.heartbeat:15s}")
     void heartbeat() {
         broadcast("heartbeat", new Heartbeat(Instant.now()));
@@ -144,6 +156,11 @@ public class LiveFeed {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + name + " as JSON", e);
         }
+    }
+
+    /** The {@code geofences} event's data: every geofence after a change. */
+    @Serdeable
+    record Geofences(List<LiveSnapshot.Geofence> geofences) {
     }
 
     /** The {@code heartbeat} event's data: the server's time. */

@@ -20,7 +20,8 @@ import io.micronaut.context.annotation.Secondary;
 import jakarta.inject.Singleton;
 
 /**
- * The default {@link LiveSnapshotSource}: what this process has seen since it started, in memory and bounded by
+ * The fallback {@link LiveSnapshotSource} ({@link StoredActivity} wins over it): what this process has seen since
+ * it started, in memory and bounded by
  * {@link LiveSettings} (points per sensor, positions per vehicle, number of sensors, vehicles and devices,
  * recent events). It knows no geofences: they are not announced as events.
  *

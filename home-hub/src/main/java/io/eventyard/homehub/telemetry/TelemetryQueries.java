@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,11 @@ public class TelemetryQueries {
                   FROM reading WHERE sensor_id = ? AND measured_at >= ? AND measured_at < ?) AS in_range
             GROUP BY bucket
             ORDER BY bucket""";
+
+    // newest first, through the primary key (sensor_id, measured_at); the caller turns it round
+    private static final String RECENT = """
+            SELECT sensor_id, room, sensor, reading_value, unit, measured_at, received_at FROM reading
+            WHERE sensor_id = ? ORDER BY measured_at DESC LIMIT ?""";
 
     private final JdbcOperations jdbc;
 
@@ -67,6 +73,30 @@ public class TelemetryQueries {
                 .map(room -> new RoomView(room.getKey(), room.getValue().stream().map(SensorView::receivedAt)
                         .max(Instant::compareTo).orElse(null), room.getValue()))
                 .toList();
+    }
+
+    /** The newest {@code limit} readings of a sensor, oldest first (the live dashboard's chart). */
+    @ReadOnly
+    public List<Reading> recent(String sensorId, int limit) {
+        List<Reading> newestFirst = jdbc.prepareStatement(RECENT, statement -> {
+            try {
+                statement.setString(1, sensorId);
+                statement.setInt(2, limit);
+                List<Reading> result = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        result.add(new Reading(rows.getString("sensor_id"), rows.getString("room"),
+                                rows.getString("sensor"), rows.getDouble("reading_value"), rows.getString("unit"),
+                                Sql.getInstant(rows, "measured_at"), Sql.getInstant(rows, "received_at")));
+                    }
+                }
+                return result;
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not read the recent readings of " + sensorId, e);
+            }
+        });
+        Collections.reverse(newestFirst);
+        return newestFirst;
     }
 
     @ReadOnly

@@ -5,16 +5,22 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import java.util.logging.Level;
 
 import org.awaitility.core.ConditionTimeoutException;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,10 +36,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
-import io.eventyard.homehub.devices.Availability;
-import io.eventyard.homehub.events.HubEvent;
-import io.eventyard.homehub.fleet.Position;
-import io.eventyard.homehub.telemetry.Reading;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
 
 /**
  * The dashboard in a real browser: Debian's chromium, headless, driven through Debian's chromedriver (named
@@ -49,7 +53,9 @@ class DashboardIT {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     private final String room = "it-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String van = "van-" + room;
     private RunningHub hub;
+    private MqttClient device;
     private WebDriver browser;
 
     @BeforeAll
@@ -57,6 +63,11 @@ class DashboardIT {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs " + CHROMIUM + " and " + CHROMEDRIVER + " (Debian: apt-get install chromium chromium-driver)");
         hub = RunningHub.start(Map.of());
+        device = new MqttClient("tcp://127.0.0.1:" + hub.mqttPort(), "dashboard-it-" + room, new MemoryPersistence());
+        MqttConnectOptions login = new MqttConnectOptions();
+        login.setUserName("guest");
+        login.setPassword("guest".toCharArray());
+        device.connect(login);
         ChromeDriverService driver = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -78,6 +89,10 @@ class DashboardIT {
     void stop() throws Exception {
         if (browser != null) {
             browser.quit();
+        }
+        if (device != null && device.isConnected()) {
+            device.disconnect();
+            device.close();
         }
         if (hub != null) {
             hub.close();
@@ -110,29 +125,60 @@ class DashboardIT {
         Files.write(Path.of("target", "dashboard.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 
-    /**
-     * The one step that stands for a device: for now an application event, as the ingest would announce a
-     * stored reading; to become a real MQTT publish on {@code home/{room}/{sensor}} through the bundled broker
-     * ({@code hub.mqttPort()}) once home-hub ingests.
-     */
-    private void publishReading(String room, String sensor, double value, String unit) {
-        Instant now = Instant.now();
-        hub.context().getEventPublisher(Reading.class)
-                .publishEvent(new Reading(room + "/" + sensor, room, sensor, value, unit, now, now));
+    @Test
+    void drawsAGeofenceCreatedWhileThePageIsOpen() throws Exception {
+        open();
+        long before = paths();
+
+        try (HttpClient http = hub.context().createBean(HttpClient.class, hub.server().getURL())) {
+            http.toBlocking().exchange(HttpRequest.POST("/geofences",
+                    Map.of("name", "depot-" + room, "lat", 51.505, "lon", -0.11, "radiusMeters", 300)));
+        }
+
+        await().atMost(WAIT).ignoreExceptions().until(() -> paths() == before + 1);
     }
 
-    private void seedWhatHappenedBefore() {
+    private long paths() {
+        return (Long) script("return document.querySelectorAll('#map path.leaflet-interactive').length");
+    }
+
+    /**
+     * The one step that stands for a device: a real MQTT publish on {@code home/{room}/{sensor}} through the
+     * bundled broker, QoS 1, so the page shows what went broker → ingestion → storage → live feed.
+     */
+    private void publishReading(String room, String sensor, double value, String unit) throws MqttException {
+        publish("home/" + room + "/" + sensor, "{\"value\":" + value + ",\"unit\":\"" + unit + "\"}");
+    }
+
+    /**
+     * What a dashboard opened now must show from the database: a sensor's history, a vehicle's trail, two
+     * devices and the event of the one that went offline, all published as devices would, and stored before the
+     * page opens.
+     */
+    private void seedWhatHappenedBefore() throws Exception {
         Instant start = Instant.now().minusSeconds(600);
         for (int i = 0; i < 20; i++) {
             Instant at = start.plusSeconds(30L * i);
-            hub.context().publishEvent(new Reading(room + "/humidity", room, "humidity", 40 + i % 8, "%", at, at));
-            hub.context().publishEvent(new Position("van-1", 51.50 + i * 0.001, -0.12 + i * 0.0015, 40.0, 45.0, 5.0,
-                    at, at));
+            publish("home/" + room + "/humidity",
+                    "{\"value\":" + (40 + i % 8) + ",\"unit\":\"%\",\"ts\":\"" + at + "\"}");
+            publish("fleet/vehicle/" + van + "/location", String.format(Locale.ROOT,
+                    "{\"lat\":%.4f,\"lon\":%.4f,\"speedKmh\":40,\"heading\":45,\"accuracy\":5,\"ts\":\"%s\"}",
+                    51.50 + i * 0.001, -0.12 + i * 0.0015, at));
         }
-        hub.context().publishEvent(new Availability(room + "-sensor", true, start, "status"));
-        hub.context().publishEvent(new Availability(room + "-plug", false, start, "status"));
-        hub.context().publishEvent(new HubEvent("device.offline", room + "-plug", "went offline", "warning",
-                start.plusSeconds(1)));
+        publish("home/" + room + "-sensor/status", "online");
+        publish("home/" + room + "-plug/status", "offline");
+        LiveSnapshotSource stored = hub.context().getBean(LiveSnapshotSource.class);
+        await().atMost(WAIT).until(() -> {
+            LiveSnapshot snapshot = stored.snapshot();
+            return snapshot.sensors().stream().anyMatch(s -> s.sensorId().equals(room + "/humidity")
+                    && s.points().size() == 20)
+                    && snapshot.vehicles().stream().anyMatch(v -> v.vehicleId().equals(van) && v.trail().size() == 20)
+                    && snapshot.devices().stream().anyMatch(d -> d.device().equals(room + "-plug"));
+        });
+    }
+
+    private void publish(String topic, String payload) throws MqttException {
+        device.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
     }
 
     private void open() {

@@ -10,10 +10,20 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import io.eventyard.homehub.devices.Availability;
+import io.eventyard.homehub.devices.DeviceSignal;
+import io.eventyard.homehub.devices.DeviceTracker;
+import io.eventyard.homehub.fleet.FleetTracker;
+import io.eventyard.homehub.telemetry.ReadingStore;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.transaction.TransactionOperations;
 import io.eventyard.homehub.events.HubEvent;
 import io.eventyard.homehub.fleet.Position;
 import io.eventyard.homehub.live.SseStream.Frame;
@@ -36,6 +46,8 @@ class LiveFeedIT {
     private ApplicationContext context;
     private JsonMapper json;
     private URI live;
+    private HttpClient http;
+    private TransactionOperations<Connection> transactions;
 
     @BeforeAll
     void start() throws Exception {
@@ -44,30 +56,64 @@ class LiveFeedIT {
         context = hub.context();
         json = context.getBean(JsonMapper.class);
         live = hub.server().getURI().resolve("/live");
+        http = context.createBean(HttpClient.class, hub.server().getURL());
+        transactions = context.getBean(TransactionOperations.class);
     }
 
     @AfterAll
     void stop() throws Exception {
+        if (http != null) {
+            http.close();
+        }
         if (hub != null) {
             hub.close();
         }
     }
 
     @Test
-    void sendsASnapshotOfWhatCameBeforeThenEachEventAsItHappens() throws Exception {
+    void sendsASnapshotOfWhatIsStoredThenEachEventAsItHappens() throws Exception {
         String room = "room-" + UUID.randomUUID();
+        String van = "van-" + UUID.randomUUID();
         Instant now = Instant.now();
-        context.publishEvent(new Reading(room + "/temperature", room, "temperature", 21.5, "°C", now, now));
+        // stored without any application event, as after a restart: the snapshot comes from the database
+        http.toBlocking().exchange(HttpRequest.POST("/geofences",
+                Map.of("name", "depot-" + room, "lat", 51.5, "lon", -0.12, "radiusMeters", 500)));
+        transactions.executeWrite(status -> {
+            context.getBean(ReadingStore.class).store(List.of(
+                    new Reading(room + "/temperature", room, "temperature", 20.5, "°C", now.minusSeconds(60),
+                            now.minusSeconds(60)),
+                    new Reading(room + "/temperature", room, "temperature", 21.5, "°C", now, now)));
+            context.getBean(FleetTracker.class).record(List.of(
+                    new Position(van, 51.49, -0.12, 30.0, 0.0, 5.0, now.minusSeconds(30), now.minusSeconds(30)),
+                    new Position(van, 51.5, -0.12, 30.0, 0.0, 5.0, now, now)));
+            context.getBean(DeviceTracker.class).record(List.of(DeviceSignal.status(room + "-plug", false, now)));
+            return null;
+        });
 
         try (SseStream stream = new SseStream(live)) {
             Frame snapshot = stream.next(WAIT);
             assertThat(snapshot.event()).isEqualTo("snapshot");
             assertThat(snapshot.retry()).as("reconnect delay asked of the browser").isEqualTo("2000");
-            JsonNode sensors = tree(snapshot).get("sensors");
-            assertThat(sensors.values()).anySatisfy(sensor -> {
+            JsonNode tree = tree(snapshot);
+            assertThat(tree.get("sensors").values()).anySatisfy(sensor -> {
                 assertThat(sensor.get("sensorId").getStringValue()).isEqualTo(room + "/temperature");
                 assertThat(sensor.get("unit").getStringValue()).isEqualTo("°C");
-                assertThat(sensor.get("points").get(0).get("value").getNumberValue().doubleValue()).isEqualTo(21.5);
+                assertThat(values(sensor.get("points"), "value")).as("oldest first").containsExactly(20.5, 21.5);
+            });
+            assertThat(tree.get("vehicles").values()).anySatisfy(vehicle -> {
+                assertThat(vehicle.get("vehicleId").getStringValue()).isEqualTo(van);
+                assertThat(vehicle.get("latest").get("lat").getNumberValue().doubleValue()).isEqualTo(51.5);
+                assertThat(values(vehicle.get("trail"), "lat")).as("oldest first").containsExactly(51.49, 51.5);
+            });
+            assertThat(tree.get("devices").values()).anySatisfy(device -> {
+                assertThat(device.get("device").getStringValue()).isEqualTo(room + "-plug");
+                assertThat(device.get("online").getBooleanValue()).isFalse();
+            });
+            assertThat(tree.get("geofences").values()).anySatisfy(fence ->
+                    assertThat(fence.get("name").getStringValue()).isEqualTo("depot-" + room));
+            assertThat(tree.get("events").values()).anySatisfy(event -> {
+                assertThat(event.get("kind").getStringValue()).isEqualTo("geofence.enter");
+                assertThat(event.get("subject").getStringValue()).isEqualTo(van);
             });
 
             context.publishEvent(new Reading(room + "/humidity", room, "humidity", 48, "%", now, now));
@@ -90,6 +136,32 @@ class LiveFeedIT {
             Frame event = stream.next(WAIT);
             assertThat(event.event()).isEqualTo("event");
             assertThat(tree(event).get("kind").getStringValue()).isEqualTo("device.offline");
+        }
+    }
+
+    @Test
+    void sendsTheGeofencesAfterEachChange() throws Exception {
+        String name = "fence-" + UUID.randomUUID();
+        try (SseStream stream = new SseStream(live)) {
+            assertThat(stream.next(WAIT).event()).isEqualTo("snapshot");
+
+            Map<?, ?> created = http.toBlocking().retrieve(HttpRequest.POST("/geofences",
+                    Map.of("name", name, "lat", 48.2, "lon", 16.37, "radiusMeters", 250)), Map.class);
+            Frame afterCreate = stream.next(WAIT);
+            assertThat(afterCreate.event()).isEqualTo("geofences");
+            assertThat(tree(afterCreate).get("geofences").values()).anySatisfy(fence -> {
+                assertThat(fence.get("name").getStringValue()).isEqualTo(name);
+                assertThat(fence.get("radiusMeters").getNumberValue().doubleValue()).isEqualTo(250);
+            });
+
+            http.toBlocking().exchange(HttpRequest.DELETE("/geofences/" + created.get("id")));
+            Frame afterDelete = stream.next(WAIT);
+            assertThat(afterDelete.event()).isEqualTo("geofences");
+            JsonNode left = tree(afterDelete).get("geofences");
+            if (left != null) {  // an empty list is left out
+                assertThat(left.values()).noneSatisfy(fence ->
+                        assertThat(fence.get("name").getStringValue()).isEqualTo(name));
+            }
         }
     }
 
@@ -129,6 +201,12 @@ class LiveFeedIT {
                 return feed.clients() == 1;
             });
         }
+    }
+
+    private static List<Double> values(JsonNode array, String field) {
+        List<Double> values = new ArrayList<>();
+        array.values().forEach(item -> values.add(item.get(field).getNumberValue().doubleValue()));
+        return values;
     }
 
     private JsonNode tree(Frame frame) throws Exception {
