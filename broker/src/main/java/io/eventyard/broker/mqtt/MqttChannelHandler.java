@@ -4,14 +4,13 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.eventyard.broker.BrokerConfig;
 import io.eventyard.broker.core.BrokerCore;
+import io.eventyard.broker.net.CoreHandOff;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -32,22 +31,15 @@ final class MqttChannelHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttChannelHandler.class);
 
-    /** Packets handed to the core but not yet handled, past which the socket stops being read (as AMQP). */
-    private static final int HIGH_WATER = 512;
-    private static final int LOW_WATER = 128;
-    private static final long HIGH_WATER_BYTES = 16L * 1024 * 1024;
-
     private final BrokerCore core;
     private final BrokerConfig config;
     private final MqttLimits limits;
     private final SessionRegistry sessions;
     private final RetainedMessages retained;
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private final CoreHandOff handOff;
     /** The packets of the read under way, handed to the core together; event loop only. */
     private final List<Runnable> batch = new ArrayList<>();
     private int batchBytes;
-    private final AtomicLong inFlightBytes = new AtomicLong();
-    private boolean paused;
     private boolean connectSeen;
     /** Set once a packet failed to decode: reading stays off from then on. */
     private boolean badInput;
@@ -64,6 +56,7 @@ final class MqttChannelHandler extends ChannelInboundHandlerAdapter {
         this.limits = limits;
         this.sessions = sessions;
         this.retained = retained;
+        this.handOff = new CoreHandOff(core.executor()::execute, this::applyAutoRead);
     }
 
     @Override
@@ -157,37 +150,22 @@ final class MqttChannelHandler extends ChannelInboundHandlerAdapter {
         int bytes = batchBytes;
         batch.clear();
         batchBytes = 0;
-        long pendingBytes = inFlightBytes.addAndGet(bytes);
-        if ((inFlight.addAndGet(tasks.size()) >= HIGH_WATER || pendingBytes >= HIGH_WATER_BYTES) && !paused) {
-            paused = true;
-            ctx.channel().config().setAutoRead(false);
-        }
-        core.executor().execute(() -> {
-            try {
-                for (Runnable task : tasks) {
+        handOff.submit(ctx, tasks.size(), bytes, () -> {
+            for (Runnable task : tasks) {
+                try {
                     task.run();
-                }
-            } finally {
-                long left = inFlightBytes.addAndGet(-bytes);
-                if (inFlight.addAndGet(-tasks.size()) <= LOW_WATER && left <= HIGH_WATER_BYTES / 4 && paused
-                        && !ctx.executor().isShuttingDown()) {
-                    ctx.executor().execute(this::resumeReading);
+                } catch (RuntimeException bug) {
+                    // one packet's failure must not cost the packets read with it
+                    LOG.error("{}: handling a packet failed", connection, bug);
                 }
             }
         });
     }
 
-    private void resumeReading() {
-        if (paused && inFlight.get() <= LOW_WATER && inFlightBytes.get() <= HIGH_WATER_BYTES / 4) {
-            paused = false;
-            applyAutoRead();
-        }
-    }
-
     // Reading stops while the core is behind on this connection, while an alarm blocks it, or for good once a
     // packet failed to decode.
     private void applyAutoRead() {
-        context.channel().config().setAutoRead(!paused && !badInput && !alarmBlocked);
+        context.channel().config().setAutoRead(!handOff.paused() && !badInput && !alarmBlocked);
     }
 
     @Override

@@ -2,8 +2,6 @@ package io.eventyard.broker.amqp.handler;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +15,7 @@ import io.eventyard.broker.amqp.codec.FrameDecodingFailure;
 import io.eventyard.broker.amqp.codec.Heartbeat;
 import io.eventyard.broker.amqp.codec.ProtocolHeader;
 import io.eventyard.broker.core.BrokerCore;
+import io.eventyard.broker.net.CoreHandOff;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -33,19 +32,11 @@ public final class AmqpFrameHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(AmqpFrameHandler.class);
 
-    /** Commands handed to the core but not yet handled, past which the socket stops being read. */
-    private static final int HIGH_WATER = 512;
-    private static final int LOW_WATER = 128;
-    /** Body bytes handed to the core but not yet handled, past which the socket stops being read. */
-    private static final long HIGH_WATER_BYTES = 16L * 1024 * 1024;
-
     private final BrokerCore core;
     private final BrokerConfig config;
     private final AmqpFrameDecoder decoder;
     private final AmqpFrameEncoder encoder;
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicLong inFlightBytes = new AtomicLong();
-    private volatile boolean paused;
+    private final CoreHandOff handOff;
     /** Set while a resource alarm blocks this publishing connection; event loop only. */
     private boolean alarmBlocked;
     /** Set while a queue this connection publishes to is not draining; event loop only. */
@@ -61,6 +52,7 @@ public final class AmqpFrameHandler extends ChannelInboundHandlerAdapter {
         this.config = config;
         this.decoder = decoder;
         this.encoder = encoder;
+        this.handOff = new CoreHandOff(core.executor()::execute, this::updateAutoRead);
     }
 
     @Override
@@ -137,37 +129,14 @@ public final class AmqpFrameHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    // Counted in commands and in body bytes: many small publishes or a few large ones both pause reading.
     private void submit(ChannelHandlerContext ctx, int bodyBytes, Runnable task) {
-        long bytes = inFlightBytes.addAndGet(bodyBytes);
-        if ((inFlight.incrementAndGet() >= HIGH_WATER || bytes >= HIGH_WATER_BYTES) && !paused) {
-            paused = true;
-            updateAutoRead();
-        }
-        core.executor().execute(() -> {
-            try {
-                task.run();
-            } finally {
-                long left = inFlightBytes.addAndGet(-bodyBytes);
-                if (inFlight.decrementAndGet() <= LOW_WATER && left <= HIGH_WATER_BYTES / 4 && paused
-                        && !ctx.executor().isShuttingDown()) {
-                    ctx.executor().execute(this::resumeReading);
-                }
-            }
-        });
-    }
-
-    private void resumeReading() {
-        if (paused && inFlight.get() <= LOW_WATER && inFlightBytes.get() <= HIGH_WATER_BYTES / 4) {
-            paused = false;
-            updateAutoRead();
-        }
+        handOff.submit(ctx, 1, bodyBytes, task);
     }
 
     // Reading stops while the core is behind on this connection, while an alarm blocks it, or while a queue
     // it publishes to is not draining. Event loop.
     private void updateAutoRead() {
-        connectionContext.channel().config().setAutoRead(!paused && !alarmBlocked && !flowPaused);
+        connectionContext.channel().config().setAutoRead(!handOff.paused() && !alarmBlocked && !flowPaused);
     }
 
     private void onEventLoop(ChannelHandlerContext ctx, Runnable change) {
