@@ -130,6 +130,41 @@ class ComposeFileTest {
         });
     }
 
+    // No engine builds the images here: this is what keeps a renamed jar from breaking them unnoticed.
+    @Test
+    void eachImageCopiesTheJarItsModuleBuilds() throws IOException {
+        String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+        for (Map<String, Object> service : services.values()) {
+            if (!service.containsKey("build")) {
+                continue;
+            }
+            String module = module(service);
+            String pom = Files.readString(ROOT.resolve(module).resolve("pom.xml"));
+            Matcher shadedTo = Pattern.compile("<outputFile>\\$\\{project\\.build\\.directory}/([^<]+)</outputFile>")
+                    .matcher(pom);
+            Matcher finalName = Pattern.compile("<finalName>([^<]+)</finalName>").matcher(pom);
+            String built = shadedTo.find() ? shadedTo.group(1)
+                    : (finalName.find() ? finalName.group(1) : "").replace("${project.artifactId}", module) + ".jar";
+            assertThat(imageJar(dockerfile, module)).as(module + "'s runnable jar")
+                    .isEqualTo(module + "/target/" + built);
+        }
+    }
+
+    /** The jar the Dockerfile's case statement picks for a module: its own arm, or the "*" arm. */
+    private static String imageJar(String dockerfile, String module) {
+        Matcher arm = Pattern.compile("(?m)^\\s*([\\w*-]+)\\) jar=\"?([^\\s\";]+)\"? ;;").matcher(dockerfile);
+        String fallback = null;
+        while (arm.find()) {
+            if (arm.group(1).equals(module)) {
+                return arm.group(2);
+            }
+            if (arm.group(1).equals("*")) {
+                fallback = arm.group(2).replace("$MODULE", module);
+            }
+        }
+        return fallback;
+    }
+
     @Test
     void mountedFilesExist() {
         services.forEach((name, service) -> list(service.get("volumes")).forEach(volume -> {
