@@ -19,7 +19,7 @@ RUN --mount=type=cache,target=/root/.m2 \
     && cp "$jar" /app.jar
 
 # Stage 2: the JRE only, and a user without privileges. Ubuntu based: it has bash, whose /dev/tcp the
-# compose health checks use (the image has neither curl nor wget to rely on).
+# compose health checks use (curl and wget are not promised in it: newer tags have dropped tools before).
 FROM eclipse-temurin:17-jre
 RUN groupadd --system eventyard \
     && useradd --system --gid eventyard --home-dir /data --no-create-home eventyard \
