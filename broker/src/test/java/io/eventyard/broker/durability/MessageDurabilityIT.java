@@ -546,14 +546,18 @@ class MessageDurabilityIT {
         consumer.basicConsume("deep-consumed", false, (tag, delivery) -> {
             int index = index(delivery.getBody());
             deliveredIndexes.add(index);
-            if (deliveredIndexes.size() == 1000) {
+            boolean last = deliveredIndexes.size() == 1000;
+            if (last) {
                 consumer.basicCancel(tag);
-                done.countDown();
             }
             if (index % 2 == 0) {
                 consumer.basicAck(delivery.getEnvelope().getDeliveryTag(), false);
             } else {
                 consumer.basicNack(delivery.getEnvelope().getDeliveryTag(), false, !delivery.getEnvelope().isRedeliver());
+            }
+            if (last) {
+                // only once the last settle is sent: the round trip below must come after it on the channel
+                done.countDown();
             }
         }, tag -> { });
         assertThat(done.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
