@@ -10,6 +10,6 @@ import io.netty.handler.codec.mqtt.MqttProperties;
  * @param packetId   0 at QoS 0, which carries none
  * @param properties the 5.0 properties, {@link MqttProperties#NO_PROPERTIES} under 3.1.1
  */
-record InboundPublish(String topic, int qos, int packetId, byte[] payload, boolean retain, boolean duplicate,
+record InboundPublish(String topic, int qos, int packetId, byte[] payload, boolean retain,
                       MqttProperties properties) {
 }

@@ -1,6 +1,5 @@
 package io.eventyard.broker.mqtt;
 
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import io.eventyard.broker.BrokerConfig;
 import io.eventyard.broker.core.BrokerCore;
 import io.eventyard.broker.net.CoreHandOff;
+import io.eventyard.broker.net.PeerAddresses;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -66,7 +66,7 @@ final class MqttChannelHandler extends ChannelInboundHandlerAdapter {
                     alarmBlocked = blocked;
                     applyAutoRead();
                 }),
-                inet(ctx.channel().remoteAddress()), inet(ctx.channel().localAddress()));
+                PeerAddresses.inet(ctx.channel().remoteAddress()), PeerAddresses.inet(ctx.channel().localAddress()));
         // a socket that never sends CONNECT must not hold a connection slot forever
         connectTimeout = ctx.executor().schedule(() -> {
             if (!connectSeen) {
@@ -77,10 +77,6 @@ final class MqttChannelHandler extends ChannelInboundHandlerAdapter {
         ctx.fireChannelActive();
     }
 
-    private static InetSocketAddress inet(java.net.SocketAddress address) {
-        return address instanceof InetSocketAddress inet ? inet
-                : new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0);
-    }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -109,7 +105,7 @@ final class MqttChannelHandler extends ChannelInboundHandlerAdapter {
                 byte[] payload = ByteBufUtil.getBytes(publish.payload());
                 InboundPublish inbound = new InboundPublish(publish.variableHeader().topicName(),
                         publish.fixedHeader().qosLevel().value(), publish.variableHeader().packetId(), payload,
-                        publish.fixedHeader().isRetain(), publish.fixedHeader().isDup(),
+                        publish.fixedHeader().isRetain(),
                         publish.variableHeader().properties());
                 enqueue(payload.length, () -> target.publish(inbound));
             } else {

@@ -16,6 +16,7 @@ import io.eventyard.broker.amqp.codec.Heartbeat;
 import io.eventyard.broker.amqp.codec.ProtocolHeader;
 import io.eventyard.broker.core.BrokerCore;
 import io.eventyard.broker.net.CoreHandOff;
+import io.eventyard.broker.net.PeerAddresses;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -58,8 +59,8 @@ public final class AmqpFrameHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         connectionContext = ctx;
-        InetSocketAddress remote = inet(ctx.channel().remoteAddress());
-        InetSocketAddress local = inet(ctx.channel().localAddress());
+        InetSocketAddress remote = PeerAddresses.inet(ctx.channel().remoteAddress());
+        InetSocketAddress local = PeerAddresses.inet(ctx.channel().localAddress());
         AmqpConnection[] created = new AmqpConnection[1];
         output = new AmqpOutput(ctx.channel(), () -> core.executor().execute(created[0]::resumeDeliveries));
         connection = new AmqpConnection(core, config, output, remote, local, new ReadGate() {
@@ -84,11 +85,6 @@ public final class AmqpFrameHandler extends ChannelInboundHandlerAdapter {
         ctx.fireChannelActive();
     }
 
-    // TCP sockets always have one; an in-process transport (a test's EmbeddedChannel) may not
-    private static InetSocketAddress inet(java.net.SocketAddress address) {
-        return address instanceof InetSocketAddress inet ? inet
-                : new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0);
-    }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
