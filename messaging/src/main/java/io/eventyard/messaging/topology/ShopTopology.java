@@ -58,8 +58,8 @@ public class ShopTopology extends ChannelInitializer {
         bind(channel, ShopQueues.SHOP_DEAD, ShopExchanges.DEAD, "");
     }
 
-    private static void declare(Channel channel, String queue, Map<String, Object> arguments) throws IOException {
-        channel.queueDeclare(queue, true, false, false, arguments);
+    private void declare(Channel channel, String queue, Map<String, Object> arguments) throws IOException {
+        channel.queueDeclare(queue, true, false, false, settings.getQueueType().arguments(arguments));
     }
 
     private static void bind(Channel channel, String queue, String exchange, String routingKey) throws IOException {
