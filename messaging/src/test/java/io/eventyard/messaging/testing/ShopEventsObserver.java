@@ -17,17 +17,20 @@ import java.util.function.Predicate;
 
 /**
  * The test's own AMQP client (the official Java client): publishes as another service would, and records
- * everything that passes {@code shop.events} (a queue bound with {@code #}) and {@code shop.dead}.
+ * everything that passes {@code shop.events} (a queue bound with {@code #}), {@code shop.dead} and the
+ * {@code email.send} commands on {@code email}.
  */
 public final class ShopEventsObserver implements AutoCloseable {
 
     public static final String EVENTS = "shop.events";
     public static final String DEAD = "shop.dead";
+    public static final String EMAIL = "email";
 
     private final Connection connection;
     private final Channel channel;
     private final List<Delivery> events = new CopyOnWriteArrayList<>();
     private final List<Delivery> dead = new CopyOnWriteArrayList<>();
+    private final List<Delivery> emailCommands = new CopyOnWriteArrayList<>();
 
     /** Waits until the service has declared the shop's exchanges, then starts recording. */
     public ShopEventsObserver(String amqpUri) throws Exception {
@@ -38,12 +41,14 @@ public final class ShopEventsObserver implements AutoCloseable {
             try (Channel probe = connection.createChannel()) {
                 probe.exchangeDeclarePassive(EVENTS);
                 probe.exchangeDeclarePassive(DEAD);
+                probe.exchangeDeclarePassive(EMAIL);
             }
             return true;
         });
         channel = connection.createChannel();
         record(EVENTS, "#", events);
         record(DEAD, "", dead);
+        record(EMAIL, "email.send", emailCommands);
     }
 
     private void record(String exchange, String bindingKey, List<Delivery> into) throws IOException {
@@ -88,6 +93,15 @@ public final class ShopEventsObserver implements AutoCloseable {
     public Delivery awaitDeadLetter(String messageId) {
         return await().atMost(Duration.ofSeconds(20))
                 .until(() -> deadLetters(messageId), found -> !found.isEmpty())
+                .get(0);
+    }
+
+    /** The {@code email.send} command with this message id, once it has been published. */
+    public Delivery awaitEmailCommand(String messageId) {
+        return await().atMost(Duration.ofSeconds(20))
+                .until(() -> emailCommands.stream()
+                        .filter(d -> messageId.equals(d.getProperties().getMessageId())).toList(),
+                        found -> !found.isEmpty())
                 .get(0);
     }
 

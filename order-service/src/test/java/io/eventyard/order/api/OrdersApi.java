@@ -12,15 +12,16 @@ import java.util.Map;
 
 /**
  * The orders API as a test client sees it: raw JSON in, maps out, and error answers as responses
- * rather than exceptions, so that tests look at status, content type and body alike.
+ * rather than exceptions, so that tests look at status, content type and body alike. Public for the
+ * contract test, which places and cancels orders as a customer would.
  */
-final class OrdersApi {
+public final class OrdersApi {
 
     static final Argument<Map<String, Object>> JSON = Argument.mapOf(String.class, Object.class);
 
     private final BlockingHttpClient client;
 
-    OrdersApi(BlockingHttpClient client) {
+    public OrdersApi(BlockingHttpClient client) {
         this.client = client;
     }
 
@@ -46,11 +47,11 @@ final class OrdersApi {
                 .header("Idempotency-Key", idempotencyKey));
     }
 
-    String placeValid() {
+    public String placeValid() {
         return (String) place(validOrderJson()).body().get("id");
     }
 
-    HttpResponse<Map<String, Object>> get(String id) {
+    public HttpResponse<Map<String, Object>> get(String id) {
         return exchange(HttpRequest.GET("/orders/" + id));
     }
 
@@ -58,7 +59,7 @@ final class OrdersApi {
         return exchange(HttpRequest.GET("/orders" + query));
     }
 
-    HttpResponse<Map<String, Object>> cancel(String id) {
+    public HttpResponse<Map<String, Object>> cancel(String id) {
         return exchange(HttpRequest.POST("/orders/" + id + "/cancel", "{\"reason\":\"changed my mind\"}")
                 .contentType(MediaType.APPLICATION_JSON));
     }
