@@ -106,6 +106,11 @@ public final class WorkerStack implements AutoCloseable {
         return ApplicationContext.builder().environments("test").properties(properties).start();
     }
 
+    /** The worker's application context, for a test that uses its beans (the contract test, its reader). */
+    public ApplicationContext context() {
+        return server.getApplicationContext();
+    }
+
     public BlockingHttpClient http() {
         return http.toBlocking();
     }
