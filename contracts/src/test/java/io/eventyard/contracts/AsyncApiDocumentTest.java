@@ -94,6 +94,18 @@ class AsyncApiDocumentTest {
         }
     }
 
+    @Test
+    void everyExampleHasANameOfItsOwnWrittenAsText() {
+        // YAML 1.1 reads a bare off, on, yes or no as a boolean: such a name would not be found by the tests
+        List<String> names = new ArrayList<>();
+        CONTRACT.document().path("components").path("messages").fields().forEachRemaining(message ->
+                message.getValue().path("examples").forEach(example -> {
+                    assertThat(example.path("name").isTextual()).as(message.getKey() + " " + example).isTrue();
+                    names.add(message.getKey() + "/" + example.path("name").asText());
+                }));
+        assertThat(names).doesNotHaveDuplicates();
+    }
+
     @ParameterizedTest
     @MethodSource("messageNames")
     void everyObjectPayloadSaysWhatItRequires(String name) {
