@@ -23,6 +23,9 @@ public final class ContractChecks {
 
     public static final AsyncApiContract CONTRACT = AsyncApiContract.load();
 
+    /** The order every shop example of the contract is about. */
+    public static final String EXAMPLE_ORDER_ID = "5f0c6a1e-3f7b-4c55-9a43-0c6e1f3b2a10";
+
     private ContractChecks() {
     }
 
@@ -37,6 +40,14 @@ public final class ContractChecks {
         assertThat(delivery.getProperties().getContentType()).as("content type").isEqualTo(message.contentType());
         assertThat(delivery.getProperties().getMessageId()).as("message id").isNotBlank();
         assertThat(delivery.getProperties().getDeliveryMode()).as("delivery mode").isEqualTo(2);
+    }
+
+    /**
+     * A shop example's payload about another order: tests publish the examples for orders of their own, so that
+     * each one's effects and answers can be told apart.
+     */
+    public static String exampleFor(String channelId, String exampleName, String orderId) {
+        return CONTRACT.messageOf(channelId).example(exampleName).payload().replace(EXAMPLE_ORDER_ID, orderId);
     }
 
     /** An example as a listener on {@code queue} receives it: its body and headers, a fresh message id. */

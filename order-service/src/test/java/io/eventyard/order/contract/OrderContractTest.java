@@ -1,8 +1,10 @@
 package io.eventyard.order.contract;
 
 import static io.eventyard.messaging.testing.ContractChecks.CONTRACT;
+import static io.eventyard.messaging.testing.ContractChecks.EXAMPLE_ORDER_ID;
 import static io.eventyard.messaging.testing.ContractChecks.asDelivery;
 import static io.eventyard.messaging.testing.ContractChecks.assertSentAsContracted;
+import static io.eventyard.messaging.testing.ContractChecks.exampleFor;
 import static io.eventyard.messaging.testing.ShopEventsObserver.newMessageId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -37,9 +39,6 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OrderContractTest {
-
-    /** The order id of the contract's shop examples; a test swaps in the id of an order it placed. */
-    private static final String EXAMPLE_ORDER = "5f0c6a1e-3f7b-4c55-9a43-0c6e1f3b2a10";
 
     private ServiceUnderTest service;
     private HttpClient http;
@@ -88,10 +87,10 @@ class OrderContractTest {
     @Test
     void theSagaTakesThePaidAndShippedExamplesAndAsksForMailsItMaySend() throws Exception {
         String id = orders.placeValid();
-        shop.publish("order.paid", newMessageId(), example("orderPaid", "paid", id));
+        shop.publish("order.paid", newMessageId(), exampleFor("orderPaid", "paid", id));
         assertSentAsContracted("emailSend", shop.awaitEmailCommand(id + ":payment-receipt"));
 
-        shop.publish("order.shipped", newMessageId(), example("orderShipped", "shipped", id));
+        shop.publish("order.shipped", newMessageId(), exampleFor("orderShipped", "shipped", id));
         assertSentAsContracted("emailSend", shop.awaitEmailCommand(id + ":shipment-notice"));
         awaitStatus(id, "SHIPPED");
     }
@@ -99,7 +98,7 @@ class OrderContractTest {
     @Test
     void theSagaTakesThePaymentFailedExampleAndAsksForAMailItMaySend() throws Exception {
         String id = orders.placeValid();
-        shop.publish("payment.failed", newMessageId(), example("paymentFailed", "declined", id));
+        shop.publish("payment.failed", newMessageId(), exampleFor("paymentFailed", "declined", id));
 
         assertSentAsContracted("emailSend", shop.awaitEmailCommand(id + ":payment-failed"));
         awaitStatus(id, "PAYMENT_FAILED");
@@ -107,14 +106,14 @@ class OrderContractTest {
 
     @Test
     void readsTheSagaExamplesAsItsListenerDoes() throws Exception {
-        assertThat(read("orderPaid", "paid", OrderPaid.class)).isEqualTo(new OrderPaid(EXAMPLE_ORDER, "pay-7c1d2e",
+        assertThat(read("orderPaid", "paid", OrderPaid.class)).isEqualTo(new OrderPaid(EXAMPLE_ORDER_ID, "pay-7c1d2e",
                 4148, "EUR", Instant.parse("2026-11-22T08:00:01.250Z")));
-        assertThat(read("paymentFailed", "declined", PaymentFailed.class)).isEqualTo(new PaymentFailed(EXAMPLE_ORDER,
+        assertThat(read("paymentFailed", "declined", PaymentFailed.class)).isEqualTo(new PaymentFailed(EXAMPLE_ORDER_ID,
                 "insufficient funds", Instant.parse("2026-11-22T08:00:01Z")));
-        assertThat(read("orderShipped", "shipped", OrderShipped.class)).isEqualTo(new OrderShipped(EXAMPLE_ORDER,
+        assertThat(read("orderShipped", "shipped", OrderShipped.class)).isEqualTo(new OrderShipped(EXAMPLE_ORDER_ID,
                 "shp-0b9e44", "DHL", "DHL000000000042", Instant.parse("2026-11-22T09:30:00Z")));
         assertThat(read("paymentRefunded", "refunded", PaymentRefunded.class)).isEqualTo(new PaymentRefunded(
-                EXAMPLE_ORDER, "ref-51aa09", 4148, "EUR"));
+                EXAMPLE_ORDER_ID, "ref-51aa09", 4148, "EUR"));
     }
 
     @Test
@@ -132,10 +131,6 @@ class OrderContractTest {
         String routingKey = CONTRACT.document().path("channels").path(channel).path("address").asText();
         return reader.read(asDelivery(ShopQueues.ORDER_SAGA, routingKey, CONTRACT.messageOf(channel).example(example)),
                 type);
-    }
-
-    private static String example(String channel, String name, String orderId) {
-        return CONTRACT.messageOf(channel).example(name).payload().replace(EXAMPLE_ORDER, orderId);
     }
 
     private void awaitStatus(String id, String status) {

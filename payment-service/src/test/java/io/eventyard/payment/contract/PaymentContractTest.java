@@ -1,8 +1,10 @@
 package io.eventyard.payment.contract;
 
 import static io.eventyard.messaging.testing.ContractChecks.CONTRACT;
+import static io.eventyard.messaging.testing.ContractChecks.EXAMPLE_ORDER_ID;
 import static io.eventyard.messaging.testing.ContractChecks.asDelivery;
 import static io.eventyard.messaging.testing.ContractChecks.assertSentAsContracted;
+import static io.eventyard.messaging.testing.ContractChecks.exampleFor;
 import static io.eventyard.messaging.testing.ShopEventsObserver.newMessageId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,9 +34,6 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PaymentContractTest {
-
-    /** The order id of the contract's shop examples; each test swaps in one of its own. */
-    private static final String EXAMPLE_ORDER = "5f0c6a1e-3f7b-4c55-9a43-0c6e1f3b2a10";
 
     private final MessageContract orderPlaced = CONTRACT.messageOf("orderPlaced");
     private final MessageContract orderCancelled = CONTRACT.messageOf("orderCancelled");
@@ -78,8 +77,7 @@ class PaymentContractTest {
         shop.publish("order.placed", newMessageId(), placed(orderId, "tok_approve"));
         shop.awaitEvent("order.paid", orderId);
 
-        shop.publish("order.cancelled", newMessageId(), forOrder(orderCancelled.example("cancelled-after-payment")
-                .payload(), orderId));
+        shop.publish("order.cancelled", newMessageId(), exampleFor("orderCancelled", "cancelled-after-payment", orderId));
 
         assertSentAsContracted("paymentRefunded", shop.awaitEvent("payment.refunded", orderId));
     }
@@ -89,7 +87,7 @@ class PaymentContractTest {
         OrderPlaced order = reader.read(asDelivery(ShopQueues.ORDER_PLACED, "order.placed",
                 orderPlaced.example("two-lines")), OrderPlaced.class);
 
-        assertThat(order.orderId()).isEqualTo(EXAMPLE_ORDER);
+        assertThat(order.orderId()).isEqualTo(EXAMPLE_ORDER_ID);
         assertThat(order.customerEmail()).isEqualTo("ada@example.org");
         assertThat(order.amountMinor()).isEqualTo(4148);
         assertThat(order.currency()).isEqualTo("EUR");
@@ -106,7 +104,7 @@ class PaymentContractTest {
         OrderCancelled cancelled = reader.read(asDelivery(ShopQueues.PAYMENT_REFUNDS, "order.cancelled",
                 orderCancelled.example("cancelled-after-payment")), OrderCancelled.class);
 
-        assertThat(cancelled).isEqualTo(new OrderCancelled(EXAMPLE_ORDER, true, 4148, "EUR", "changed my mind"));
+        assertThat(cancelled).isEqualTo(new OrderCancelled(EXAMPLE_ORDER_ID, true, 4148, "EUR", "changed my mind"));
     }
 
     @Test
@@ -119,12 +117,8 @@ class PaymentContractTest {
                 .isInstanceOf(PoisonMessageException.class).hasMessageContaining("paymentToken");
     }
 
-    private String placed(String orderId, String token) {
-        return forOrder(orderPlaced.example("two-lines").payload(), orderId).replace("tok_approve", token);
-    }
-
-    private static String forOrder(String payload, String orderId) {
-        return payload.replace(EXAMPLE_ORDER, orderId);
+    private static String placed(String orderId, String token) {
+        return exampleFor("orderPlaced", "two-lines", orderId).replace("tok_approve", token);
     }
 
     private static String newOrderId() {

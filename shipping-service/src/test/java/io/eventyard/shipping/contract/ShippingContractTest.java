@@ -1,8 +1,10 @@
 package io.eventyard.shipping.contract;
 
 import static io.eventyard.messaging.testing.ContractChecks.CONTRACT;
+import static io.eventyard.messaging.testing.ContractChecks.EXAMPLE_ORDER_ID;
 import static io.eventyard.messaging.testing.ContractChecks.asDelivery;
 import static io.eventyard.messaging.testing.ContractChecks.assertSentAsContracted;
+import static io.eventyard.messaging.testing.ContractChecks.exampleFor;
 import static io.eventyard.messaging.testing.ShopEventsObserver.newMessageId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,9 +35,6 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ShippingContractTest {
 
-    /** The order id of the contract's shop examples; each test swaps in one of its own. */
-    private static final String EXAMPLE_ORDER = "5f0c6a1e-3f7b-4c55-9a43-0c6e1f3b2a10";
-
     private final MessageContract orderPaid = CONTRACT.messageOf("orderPaid");
     private final MessageContract orderCancelled = CONTRACT.messageOf("orderCancelled");
     private ServiceUnderTest service;
@@ -59,7 +58,7 @@ class ShippingContractTest {
     @Test
     void answersTheOrderPaidExampleWithAnOrderShippedItMaySend() throws Exception {
         String orderId = UUID.randomUUID().toString();
-        shop.publish("order.paid", newMessageId(), orderPaid.example("paid").payload().replace(EXAMPLE_ORDER, orderId));
+        shop.publish("order.paid", newMessageId(), exampleFor("orderPaid", "paid", orderId));
 
         assertSentAsContracted("orderShipped", shop.awaitEvent("order.shipped", orderId));
     }
@@ -69,7 +68,7 @@ class ShippingContractTest {
         OrderPaid paid = reader.read(asDelivery(ShopQueues.ORDER_PAID, "order.paid", orderPaid.example("paid")),
                 OrderPaid.class);
 
-        assertThat(paid).isEqualTo(new OrderPaid(EXAMPLE_ORDER, "pay-7c1d2e", 4148L, "EUR",
+        assertThat(paid).isEqualTo(new OrderPaid(EXAMPLE_ORDER_ID, "pay-7c1d2e", 4148L, "EUR",
                 new ShippingAddress("Ada Lovelace", "Unter den Linden 1", "Berlin", "10117", "DE"),
                 Instant.parse("2026-11-22T08:00:01.250Z")));
     }
@@ -79,7 +78,7 @@ class ShippingContractTest {
         OrderCancelled cancelled = reader.read(asDelivery(ShopQueues.SHIPPING_CANCELLATIONS, "order.cancelled",
                 orderCancelled.example("cancelled-after-payment")), OrderCancelled.class);
 
-        assertThat(cancelled).isEqualTo(new OrderCancelled(EXAMPLE_ORDER, "changed my mind"));
+        assertThat(cancelled).isEqualTo(new OrderCancelled(EXAMPLE_ORDER_ID, "changed my mind"));
     }
 
     @Test
