@@ -1,21 +1,15 @@
 package io.eventyard.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,12 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class OrderChainContract {
-
-    static final Duration PATIENCE = Duration.ofSeconds(90);
-
-    /** E-mails per order: confirmation, receipt and shipment notice; or confirmation and payment failure. */
-    static final int MAILS_WHEN_SHIPPED = 3;
-    static final int MAILS_WHEN_PAYMENT_FAILED = 2;
 
     @TempDir
     static Path dataDir;
@@ -50,7 +38,7 @@ abstract class OrderChainContract {
     @BeforeAll
     void startStack() {
         stack = new ShopStack(broker(dataDir.resolve("broker")), databases(dataDir));
-        shop = new ShopClient(stack);
+        shop = new ShopClient(stack::url);
     }
 
     @AfterAll
@@ -99,50 +87,20 @@ abstract class OrderChainContract {
         assertExactMails(Map.of(orderId, "SHIPPED"), Map.of(orderId, email));
         List<String> traces = new ArrayList<>();
         for (MimeMessage message : stack.mail().getReceivedMessages()) {
-            if (addresses(message).contains(email)) {
+            if (Mailbox.addresses(message).contains(email)) {
                 traces.add(message.getHeader("X-Eventyard-Trace-Id", null));
             }
         }
         assertThat(traces).as("confirmation (HTTP → email-worker), receipt (→ payment → saga → email-worker), "
                 + "shipment notice (→ payment → shipping → saga → email-worker)")
-                .hasSize(MAILS_WHEN_SHIPPED).containsOnly(traceId);
+                .hasSize(OrderChainAssertions.MAILS_WHEN_SHIPPED).containsOnly(traceId);
     }
 
     void awaitStatuses(Map<String, String> expected) {
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            Map<String, String> actual = new LinkedHashMap<>();
-            for (String orderId : expected.keySet()) {
-                actual.put(orderId, shop.orderStatus(orderId));
-            }
-            assertThat(actual).isEqualTo(expected);
-        });
+        OrderChainAssertions.awaitStatuses(shop, expected);
     }
 
-    /** Waits for the expected number of mails per customer, then makes sure no extra one follows. */
     void assertExactMails(Map<String, String> expected, Map<String, String> customers) throws Exception {
-        Map<String, Integer> wanted = new LinkedHashMap<>();
-        expected.forEach((orderId, status) -> wanted.put(customers.get(orderId),
-                status.equals("SHIPPED") ? MAILS_WHEN_SHIPPED : MAILS_WHEN_PAYMENT_FAILED));
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250))
-                .untilAsserted(() -> assertThat(mailsPerRecipient(wanted.keySet())).isEqualTo(wanted));
-        Thread.sleep(1500); // a duplicate e-mail, were there one, would arrive within this
-        assertThat(mailsPerRecipient(wanted.keySet())).as("each e-mail exactly once").isEqualTo(wanted);
-    }
-
-    Map<String, Integer> mailsPerRecipient(java.util.Collection<String> recipients) throws MessagingException {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        recipients.forEach(r -> counts.put(r, 0));
-        for (MimeMessage message : stack.mail().getReceivedMessages()) {
-            for (String recipient : addresses(message)) {
-                counts.computeIfPresent(recipient, (r, n) -> n + 1);
-            }
-        }
-        return counts;
-    }
-
-    private static List<String> addresses(MimeMessage message) throws MessagingException {
-        Address[] to = message.getAllRecipients();
-        return to == null ? new ArrayList<>() : Arrays.stream(to).map(Address::toString)
-                .map(a -> a.replaceAll(".*<|>.*", "")).collect(Collectors.toList());
+        OrderChainAssertions.assertExactMails(Mailbox.of(stack.mail()), expected, customers);
     }
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Function;
 
 /** What a user does over HTTP: place an order, look at it, its payment and its shipment. */
 final class ShopClient {
@@ -15,10 +16,11 @@ final class ShopClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ShopStack stack;
+    private final Function<String, String> baseUrl;
 
-    ShopClient(ShopStack stack) {
-        this.stack = stack;
+    /** @param baseUrl a service's base URL by its name ({@code order-service}, ...) */
+    ShopClient(Function<String, String> baseUrl) {
+        this.baseUrl = baseUrl;
     }
 
     /** Places an order for {@code email} paid with {@code paymentToken}; returns the new order's id. */
@@ -37,7 +39,7 @@ final class ShopClient {
                  "shippingAddress": {"name": "Ada Lovelace", "street": "1 Analytical Way", "city": "London",
                                      "postalCode": "N1 9GU", "country": "GB"}}
                 """.formatted(email, paymentToken);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.url("order-service") + "/orders"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl.apply("order-service") + "/orders"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (traceparent != null) {
@@ -65,7 +67,7 @@ final class ShopClient {
 
     /** The JSON at {@code path}, or null on 404. */
     JsonNode get(String service, String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.url(service) + path)).GET().build(),
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl.apply(service) + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 404) {
             return null;
