@@ -56,7 +56,8 @@ class LauncherSmokeIT {
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, Integer> ports = freePorts();
-    private final ShopClient http = new ShopClient(service -> "http://127.0.0.1:" + ports.get(SERVICE_PORTS.get(service)));
+    private final ShopClient http = new ShopClient(service -> "http://127.0.0.1:"
+            + ports.get(SERVICE_PORTS.get(service)));
 
     @Test
     void upServesOrdersAndTelemetryOnTheBundledBrokerAndDownStopsEverything(@TempDir Path stateDir)
@@ -85,14 +86,14 @@ class LauncherSmokeIT {
             settings.put("AMQP_URI", vhost.amqpUri());
             settings.put("MQTT_URI", mqtt);
             // One URL per service as compose/postgres.env names them; the dialect is left to the launcher to infer.
-            Map<String, Object> database = Map.of();
             for (String service : SERVICES) {
-                database = databases.propertiesFor(service);
+                Map<String, Object> database = databases.propertiesFor(service);
                 settings.put(service.toUpperCase(Locale.ROOT).replace('-', '_') + "_JDBC_URL",
                         String.valueOf(database.get("datasources.default.url")));
+                // One server for all five, so one user and password.
+                settings.put("EVENTYARD_DB_USERNAME", String.valueOf(database.get("datasources.default.username")));
+                settings.put("EVENTYARD_DB_PASSWORD", String.valueOf(database.get("datasources.default.password")));
             }
-            settings.put("EVENTYARD_DB_USERNAME", String.valueOf(database.get("datasources.default.username")));
-            settings.put("EVENTYARD_DB_PASSWORD", String.valueOf(database.get("datasources.default.password")));
             // Every run on this machine shares the Mosquitto: names of this run's own, no session left behind, and
             // no simulator publishing the same rooms and cars as everybody else's.
             settings.put("MQTT_CLIENT_ID", "eventyard-launcher-" + run);
@@ -118,11 +119,13 @@ class LauncherSmokeIT {
         try {
             long started = System.nanoTime();
             Launcher.Result up = launcher.run(UP_TIMEOUT, "up");
-            System.out.printf("./eventyard up took %d s:%n%s%n", (System.nanoTime() - started) / 1_000_000_000, up.output());
+            System.out.printf("./eventyard up took %d s:%n%s%n", Duration.ofNanos(System.nanoTime() - started)
+                    .toSeconds(), up.output());
             assertThat(up.exitCode()).as("./eventyard up failed; it printed:\n%s", up.output()).isZero();
-            assertThat(launcher.pids().keySet()).as("the parts up started").containsExactlyInAnyOrderElementsOf(parts);
-            assertThat(up.output()).as("up prints where each service answers")
-                    .contains(SERVICES.stream().map(s -> "http://127.0.0.1:" + ports.get(SERVICE_PORTS.get(s))).toList());
+            assertThat(launcher.pids().keySet()).as("the parts up started")
+                    .containsExactlyInAnyOrderElementsOf(parts);
+            assertThat(up.output()).as("up prints where each service answers").contains(SERVICES.stream()
+                    .map(service -> "http://127.0.0.1:" + ports.get(SERVICE_PORTS.get(service))).toList());
             assertThat(launcher.run(COMMAND_TIMEOUT, "status").output())
                     .contains(parts.stream().map(part -> "running " + part + " (pid").toList());
 

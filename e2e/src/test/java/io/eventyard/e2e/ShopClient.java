@@ -67,7 +67,8 @@ final class ShopClient {
 
     /** The JSON at {@code path}, or null on 404. */
     JsonNode get(String service, String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl.apply(service) + path)).GET().build(),
+        URI uri = URI.create(baseUrl.apply(service) + path);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 404) {
             return null;
