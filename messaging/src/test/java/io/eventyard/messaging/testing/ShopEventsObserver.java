@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
@@ -80,29 +81,30 @@ public final class ShopEventsObserver implements AutoCloseable {
     }
 
     public Delivery awaitEvent(String routingKey, String orderId) {
-        return await().atMost(Duration.ofSeconds(20))
-                .until(() -> events(routingKey, orderId), found -> !found.isEmpty())
-                .get(0);
+        return awaitFirst(() -> events(routingKey, orderId));
     }
 
     /** The messages parked in {@code shop.dead} with this message id, so far. */
     public List<Delivery> deadLetters(String messageId) {
-        return dead.stream().filter(d -> messageId.equals(d.getProperties().getMessageId())).toList();
+        return withMessageId(dead, messageId);
     }
 
     public Delivery awaitDeadLetter(String messageId) {
-        return await().atMost(Duration.ofSeconds(20))
-                .until(() -> deadLetters(messageId), found -> !found.isEmpty())
-                .get(0);
+        return awaitFirst(() -> deadLetters(messageId));
     }
 
     /** The {@code email.send} command with this message id, once it has been published. */
     public Delivery awaitEmailCommand(String messageId) {
-        return await().atMost(Duration.ofSeconds(20))
-                .until(() -> emailCommands.stream()
-                        .filter(d -> messageId.equals(d.getProperties().getMessageId())).toList(),
-                        found -> !found.isEmpty())
-                .get(0);
+        return awaitFirst(() -> withMessageId(emailCommands, messageId));
+    }
+
+    private static List<Delivery> withMessageId(List<Delivery> deliveries, String messageId) {
+        return deliveries.stream().filter(d -> messageId.equals(d.getProperties().getMessageId())).toList();
+    }
+
+    /** The first of what {@code found} lists, once it lists anything (20 seconds at most). */
+    private static Delivery awaitFirst(Callable<List<Delivery>> found) {
+        return await().atMost(Duration.ofSeconds(20)).until(found, list -> !list.isEmpty()).get(0);
     }
 
     /** Ready messages in a queue (not counting those delivered and unacknowledged). */
